@@ -1,0 +1,76 @@
+"""The safety interrupt: a danger signal at any moment stops the flow and gives help at once.
+
+action_safety_interrupt answers in the same reply with the right help (112 / Veilig Thuis / 113)
+and one confirmation question ("Ik wil even zeker weten dat je veilig bent: …"). "Ja" records the
+safety answer and gives the safety route; "nee" clears the alarm and the triage goes on where it
+was: a false alarm costs one question, a missed signal is never an option.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.names import DANGER_INTENT_KIND, FIELD_BY_DANGER_KIND, SLOT_DANGER_KIND
+
+# When no kind is known (e.g. "ja" without a pending alarm) treat it as the broadest one.
+DEFAULT_KIND = "violence"
+
+
+def bot_has_spoken(tracker: Tracker) -> bool:
+    """Whether the bot said anything yet in this session (for the bot disclosure)."""
+    return any(event.get("event") == "bot" for event in tracker.events)
+
+
+class ActionSafetyInterrupt(Action):
+    """Gives the safety help for the danger signal in the latest message and asks to confirm."""
+
+    def name(self) -> str:
+        return "action_safety_interrupt"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        kind = DANGER_INTENT_KIND.get(intent, DEFAULT_KIND)
+        dispatcher.utter_message(response=f"utter_safety_help_{kind}")
+        if not bot_has_spoken(tracker):
+            dispatcher.utter_message(response="utter_bot_disclosure_short")
+        dispatcher.utter_message(response=f"utter_safety_confirm_{kind}")
+        return [SlotSet(SLOT_DANGER_KIND, kind), ActiveLoop(None)]
+
+
+class ActionSafetyConfirmed(Action):
+    """The resident confirmed the danger: record the safety answer (the route follows)."""
+
+    def name(self) -> str:
+        return "action_safety_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        kind = tracker.get_slot(SLOT_DANGER_KIND) or DEFAULT_KIND
+        return [SlotSet(FIELD_BY_DANGER_KIND[kind], True), SlotSet(SLOT_DANGER_KIND, None)]
+
+
+class ActionSafetyCleared(Action):
+    """A false alarm: record "no" for that safety question and go on where we were."""
+
+    def name(self) -> str:
+        return "action_safety_cleared"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        kind = tracker.get_slot(SLOT_DANGER_KIND) or DEFAULT_KIND
+        field = FIELD_BY_DANGER_KIND[kind]
+        events: list[EventType] = [SlotSet(SLOT_DANGER_KIND, None)]
+        # Keep an earlier "ja" to the same question: a later "nee" here does not undo it.
+        if tracker.get_slot(field) is not True:
+            intent = (tracker.latest_message.get("intent") or {}).get("name")
+            events.append(SlotSet(field, "dont_know" if intent == "dont_know" else False))
+        dispatcher.utter_message(response="utter_safety_cleared")
+        return events

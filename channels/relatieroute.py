@@ -1,0 +1,149 @@
+"""The Relatieroute REST channel: Rasa's REST webhook, made safe for residents in distress.
+
+`POST /webhooks/relatieroute/webhook` with `{"sender", "message", "metadata": {"gemeente",
+"channel"}}`. On top of Rasa's `RestInput` it
+- answers malformed JSON, wrong types and oversized bodies with 4xx and a kind Dutch text;
+- answers an empty message itself and cuts very long ones (the assistant reads the first part);
+- passes on only the metadata the assistant uses (gemeente id, channel) — no user agent, no IP;
+- limits the rate per sender and per client address (429 with a kind text);
+- still answers with the emergency numbers and the wijkteam contact when the assistant fails
+  (action server down or slow), so nobody is left without a way to get help.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import os
+from functools import lru_cache
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.ratelimit import RateLimiter
+from channels.requests import (
+    EMPTY_TEXT,
+    RATE_LIMITED_TEXT,
+    BadRequest,
+    parse_chat_request,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SENDER_PER_MINUTE = 30.0
+DEFAULT_ADDRESS_PER_MINUTE = 600.0
+DEFAULT_TIMEOUT_SECONDS = 20.0
+
+
+@lru_cache(maxsize=64)
+def assistant_unavailable_text(gemeente: str | None) -> str:
+    """What we say when the assistant itself failed: safety numbers plus the wijkteam."""
+    lines = [
+        "Het lukt me nu niet om je vraag te beantwoorden. Sorry.",
+        "Bij direct gevaar: bel 112. Voel je je niet veilig? Bel Veilig Thuis: 0800-2000 "
+        "(gratis, dag en nacht). Denk je aan zelfdoding? Bel 113 of 0800-0113.",
+    ]
+    try:
+        from routes import DEFAULT_GEMEENTE, load_catalogues
+
+        catalogues = load_catalogues()
+        catalogue = catalogues.get(gemeente or "") or catalogues[DEFAULT_GEMEENTE]
+        team = catalogue.wijkteam
+        lines.append(f"Wil je een mens spreken? {team.name}: {team.phone} ({team.hours}).")
+    except Exception:  # the numbers above must be shown even if the catalogue is unreadable
+        logger.exception("Could not read the wijkteam contact for the fallback message")
+    return " ".join(lines)
+
+
+def _json_messages(sender: str | None, text: str, status: int = 200) -> HTTPResponse:
+    return response.json([{"recipient_id": sender, "text": text}], status=status)
+
+
+class RelatierouteInput(InputChannel):
+    """REST input channel with validation, rate limits and a safe fallback answer."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "relatieroute"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        credentials = credentials or {}
+
+        def setting(key: str, env: str, default: float) -> float:
+            return float(os.environ.get(env) or credentials.get(key) or default)
+
+        return cls(
+            sender_per_minute=setting(
+                "sender_per_minute", "RELATIEROUTE_RATE_SENDER", DEFAULT_SENDER_PER_MINUTE
+            ),
+            address_per_minute=setting(
+                "address_per_minute", "RELATIEROUTE_RATE_ADDRESS", DEFAULT_ADDRESS_PER_MINUTE
+            ),
+            timeout_seconds=setting("timeout_seconds", "RELATIEROUTE_TIMEOUT", DEFAULT_TIMEOUT_SECONDS),
+        )
+
+    def __init__(
+        self,
+        sender_per_minute: float = DEFAULT_SENDER_PER_MINUTE,
+        address_per_minute: float = DEFAULT_ADDRESS_PER_MINUTE,
+        timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+    ) -> None:
+        # Bursts: a resident clicking quickly through buttons must never hit the limit.
+        self.sender_limit = RateLimiter(sender_per_minute, burst=max(10.0, sender_per_minute / 3))
+        self.address_limit = RateLimiter(address_per_minute, burst=max(30.0, address_per_minute / 3))
+        self.timeout_seconds = timeout_seconds
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """The webhook routes."""
+        module = inspect.getmodule(self)
+        webhook = Blueprint(
+            f"custom_webhook_{type(self).__name__}", module.__name__ if module else None
+        )
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            return await self._receive(request, on_new_message)
+
+        return webhook
+
+    async def _receive(
+        self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> HTTPResponse:
+        parsed = parse_chat_request(request.body or b"")
+        if isinstance(parsed, BadRequest):
+            logger.info("Refused a chat request: %s", parsed.reason)
+            return _json_messages(None, parsed.text, status=parsed.status)
+        address = request.remote_addr or request.ip or "unknown"
+        if not self.address_limit.allow(address) or not self.sender_limit.allow(parsed.sender):
+            logger.info("Rate limit reached for a chat sender")
+            return _json_messages(parsed.sender, RATE_LIMITED_TEXT, status=429)
+        if not parsed.text:
+            return _json_messages(parsed.sender, EMPTY_TEXT)
+        collector = CollectingOutputChannel()
+        message = UserMessage(
+            parsed.text,
+            collector,
+            parsed.sender,
+            input_channel=self.name(),
+            metadata=parsed.metadata,
+        )
+        try:
+            await asyncio.wait_for(on_new_message(message), timeout=self.timeout_seconds)
+        except asyncio.TimeoutError:
+            logger.error("The assistant did not answer within %.0f s", self.timeout_seconds)
+        except Exception:
+            # No message text in the log: only that it failed and where.
+            logger.exception("The assistant failed to handle a chat message")
+        if not collector.messages:
+            text = assistant_unavailable_text(parsed.metadata.get("gemeente"))
+            return _json_messages(parsed.sender, text)
+        return response.json(collector.messages)

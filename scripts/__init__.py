@@ -1,0 +1,1 @@
+"""Developer scripts: running the stack, training when needed."""

@@ -1,0 +1,93 @@
+"""Engines, transactions and schema migrations (Alembic, configured in code)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.future import create_engine
+from sqlalchemy.orm import Session
+
+from stats import config
+from stats.models import VERSION_TABLE
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Serialises concurrent upgrades (several action server workers starting at once).
+_UPGRADE_LOCK_ID = 0x5E1A7135
+
+
+def make_engine(url: str | None = None, *, statement_timeout_ms: int | None = None) -> Engine:
+    """A SQLAlchemy 2.0-style engine for ``url`` (default: :func:`stats.config.database_url`).
+
+    For SQLite the data directory is created and WAL mode is switched on, so the dashboard can
+    read while the action server writes.
+    """
+    parsed = make_url(url or config.database_url())
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if backend == "postgresql":
+        options = {"connect_timeout": 3}
+        if statement_timeout_ms:
+            options["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
+        return create_engine(parsed, pool_pre_ping=True, connect_args=options)
+    raise ValueError("statistics support SQLite and PostgreSQL only")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """A session in one transaction: commit when the block succeeds, rollback when it raises."""
+    with Session(engine, future=True) as session, session.begin():
+        yield session
+
+
+def alembic_config() -> Config:
+    """Alembic configuration for the statistics migrations, without an ini file."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("version_table", VERSION_TABLE)
+    return cfg
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the statistics schema to ``revision`` (idempotent)."""
+    _run_alembic(engine, command.upgrade, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    _run_alembic(engine, command.downgrade, revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"version_table": VERSION_TABLE}
+        )
+        return context.get_current_revision()
+
+
+def _run_alembic(engine: Engine, action, revision: str) -> None:
+    cfg = alembic_config()
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _UPGRADE_LOCK_ID})
+        cfg.attributes["connection"] = connection
+        action(cfg, revision)

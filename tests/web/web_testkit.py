@@ -1,0 +1,266 @@
+"""Helpers for the web front-end tests: start the real web app, talk HTTP, drive the widget.
+
+The web app runs as a real process (``python -m web``) on a free port; the browser is Debian's
+Chromium driven by Playwright; accessibility is checked with axe-core from npm.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "var" / "artifacts"
+AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDGET = "#relatieroute-widget"
+INTAKE_WIDGET = "#relatieroute-intake-widget"
+SAFETY_ROUTES = {"veiligheid_acuut", "crisis", "veiligheid"}
+START_TIMEOUT_SECONDS = 30.0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+@dataclass
+class HttpResult:
+    status: int
+    headers: Any
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+def http(
+    url: str,
+    *,
+    method: str = "GET",
+    headers: dict[str, str] | None = None,
+    data: bytes | None = None,
+    form: dict[str, str] | None = None,
+) -> HttpResult:
+    """One request, redirects not followed, errors returned (not raised)."""
+    headers = dict(headers or {})
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode("utf-8")
+        headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    try:
+        with _OPENER.open(request, timeout=15) as response:
+            return HttpResult(response.status, response.headers, response.read())
+    except urllib.error.HTTPError as exc:
+        return HttpResult(exc.code, exc.headers, exc.read())
+
+
+def basic_auth(user: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+
+
+# ---------------------------------------------------------------- the web app process
+
+
+@dataclass
+class WebProcess:
+    """A running ``python -m web``; its output goes to ``log_path``."""
+
+    url: str
+    port: int
+    admin_token: str | None
+    process: subprocess.Popen[bytes]
+    log_path: Path
+    args: list[str] = field(default_factory=list)
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+def web_env(token: str | None, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RELATIEROUTE_")}
+    env["PYTHONUNBUFFERED"] = "1"
+    if token is not None:
+        env["RELATIEROUTE_ADMIN_TOKEN"] = token
+    env.update(extra)
+    return env
+
+
+def start_web(
+    log_dir: Path,
+    *,
+    rasa_url: str,
+    token: str | None,
+    escape_url: str | None = "/neutraal",
+    extra_env: dict[str, str] | None = None,
+) -> WebProcess:
+    """Start the web app on a free port and wait until /healthz answers."""
+    port = free_port()
+    args = [sys.executable, "-m", "web", "--port", str(port), "--rasa-url", rasa_url]
+    if escape_url:
+        args += ["--escape-url", escape_url]
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"web-{port}.log"
+    log_file = log_path.open("wb")
+    process = subprocess.Popen(
+        args,
+        cwd=REPO,
+        env=web_env(token, **(extra_env or {})),
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
+    log_file.close()
+    url = f"http://127.0.0.1:{port}"
+    web = WebProcess(url=url, port=port, admin_token=token, process=process, log_path=log_path,
+                     args=args)
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"web app stopped at start:\n{web.log()}")
+        try:
+            if http(url + "/healthz").status == 200:
+                return web
+        except OSError:
+            pass
+        time.sleep(0.1)
+    web.stop()
+    raise RuntimeError(f"web app did not answer within {START_TIMEOUT_SECONDS}s:\n{web.log()}")
+
+
+@contextlib.contextmanager
+def running_web(log_dir: Path, **kwargs: Any) -> Iterator[WebProcess]:
+    web = start_web(log_dir, **kwargs)
+    try:
+        yield web
+    finally:
+        web.stop()
+
+
+# ---------------------------------------------------------------- browser helpers
+
+OPTIONS_OR_ROUTE_JS = """
+([selector]) => {
+  const host = document.querySelector(selector);
+  if (!host || !host.shadowRoot) return false;
+  if (host.dataset.route) return true;
+  const root = host.shadowRoot;
+  const typing = root.querySelector('.rr-typing');
+  return Boolean(typing && typing.hidden) &&
+    root.querySelectorAll('.rr-option:not(:disabled)').length > 0;
+}
+"""
+
+BOT_TEXTS_JS = """
+([selector]) => Array.from(document.querySelector(selector).shadowRoot
+    .querySelectorAll('.rr-msg-bot .rr-text')).map(e => e.textContent)
+"""
+
+
+def wait_ready(page: Any, selector: str = WIDGET) -> None:
+    page.wait_for_selector(f"{selector}[data-ready='true']", state="attached")
+
+
+def open_widget(page: Any) -> None:
+    wait_ready(page)
+    page.locator(".rr-launcher").click()
+
+
+def enabled_options(page: Any, selector: str = WIDGET) -> list[str]:
+    return page.evaluate(
+        """([selector]) => Array.from(document.querySelector(selector).shadowRoot
+            .querySelectorAll('.rr-option:not(:disabled)')).map(b => b.textContent)""",
+        [selector],
+    )
+
+
+def wait_for_options_or_route(page: Any, selector: str = WIDGET, timeout: float = 30000) -> None:
+    page.wait_for_function(OPTIONS_OR_ROUTE_JS, arg=[selector], timeout=timeout)
+
+
+def bot_texts(page: Any, selector: str = WIDGET) -> list[str]:
+    return page.evaluate(BOT_TEXTS_JS, [selector])
+
+
+def session_storage(page: Any) -> dict[str, str]:
+    return page.evaluate(
+        """() => { const out = {}; for (let i = 0; i < sessionStorage.length; i++) {
+              const k = sessionStorage.key(i); out[k] = sessionStorage.getItem(k); }
+            return out; }"""
+    )
+
+
+def run_axe(page: Any, include: str | None = None) -> list[dict[str, Any]]:
+    """axe-core violations with impact serious or critical (WCAG 2.0/2.1 A and AA rules)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async ([include]) => {
+            const context = include ? { include: [include] } : document;
+            const r = await axe.run(context, {
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                                               'best-practice'] },
+              resultTypes: ['violations'],
+            });
+            return r.violations.map(v => ({
+              id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.map(n => ({ target: n.target, summary: n.failureSummary })),
+            }));
+        }""",
+        [include],
+    )
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+def save_screenshot(page: Any, name: str, **kwargs: Any) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), **kwargs)
+    return path
