@@ -7,9 +7,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from routes import DEFAULT_GEMEENTE, Catalogue, load_catalogues
-
 from actions.names import ANSWER_SLOTS, DONT_KNOW, SLOT_GEMEENTE
+from routes import DEFAULT_GEMEENTE, Catalogue, load_catalogues
 
 if TYPE_CHECKING:
     from rasa_sdk import Tracker

@@ -14,8 +14,6 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from routes import AnswersError, validate_answers
-from signals import extract_answers
 
 from actions.names import (
     ANSWER_SLOTS,
@@ -28,6 +26,8 @@ from actions.names import (
     INTENT_DONT_KNOW,
     REQUESTED_SLOT,
 )
+from routes import AnswersError, validate_answers
+from signals import extract_answers
 
 logger = logging.getLogger(__name__)
 

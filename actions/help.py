@@ -7,12 +7,12 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
-from routes import Catalogue, Route
 
 from actions import statistics
 from actions.context import catalogue_for
 from actions.names import FAQ
 from actions.render import SEPARATOR, gemeente_variables, offer_variables, wijkteam_variables
+from routes import Catalogue, Route
 
 
 def faq_key(tracker: Tracker) -> str | None:

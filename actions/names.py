@@ -52,7 +52,7 @@ DANGER_INTENT_KIND = {
 # Messages with these intents are about something else than the question asked: their text is
 # not parsed for answers, so the form steps aside and the rules handle them.
 CONTROL_INTENTS = frozenset(
-    {*DANGER_INTENT_KIND, "faq", "human_handoff", "go_back", "restart", "stop",
+    {*DANGER_INTENT_KIND, "faq", "human_handoff", "go_back", "start_over", "stop",
      "continue_triage", "out_of_scope", "goodbye", "thank"}
 )
 

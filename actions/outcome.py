@@ -8,7 +8,6 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from routes import SAFETY_ROUTES, Decision, decide
 
 from actions import statistics
 from actions.context import answers_from_tracker, catalogue_for, user_turns
@@ -20,6 +19,7 @@ from actions.names import (
     STEP_OUTCOME,
 )
 from actions.render import decision_variables
+from routes import SAFETY_ROUTES, Decision, decide
 
 # The custom payload that the intake page turns into the warm-handover summary.
 OUTCOME_PAYLOAD_TYPE = "outcome"

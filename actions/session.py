@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
 import uuid
+from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker

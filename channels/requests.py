@@ -18,7 +18,7 @@ MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
 CHANNELS = ("web", "intake")
 _GEMEENTE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-_SENDER = re.compile(r"^[\w.:@-]{1,%d}$" % MAX_SENDER_CHARS)
+_SENDER = re.compile(rf"^[\w.:@-]{{1,{MAX_SENDER_CHARS}}}$")
 
 # Transport-level messages: shown when a request never reaches the assistant.
 BAD_REQUEST_TEXT = (

@@ -40,9 +40,10 @@ _STOP_WORDS = frozenset(
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei
     juni juli augustus september oktober november december hallo hoi hey dag goedemorgen
     goedemiddag goedenavond sorry oke oké ok ja nee dank bedankt thanks
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
-_NOT_STOP = r"(?i:(?!(?:" + "|".join(sorted(_STOP_WORDS, key=len, reverse=True)) + r")(?![\w'’-])))"
+_STOP_ALTERNATION = "|".join(sorted(_STOP_WORDS, key=len, reverse=True))
+_NOT_STOP = rf"(?i:(?!(?:{_STOP_ALTERNATION})(?![\w'’-])))"
 
 _GAP = r"[ \t]+"
 _CAP_NAME = rf"{_NOT_STOP}{_CAP_OR_CAPS}(?:{_GAP}(?:{_TUSSEN}{_GAP}){{0,3}}{_CAP_OR_CAPS}){{0,3}}"

@@ -109,7 +109,9 @@ _EMAIL = re.compile(
 # Dutch IBAN, any case, grouped or not: NL91 ABNA 0417 1643 00.
 _IBAN_NL = re.compile(r"(?i)(?<![\w])NL[ \t]?\d{2}[ \t]?[A-Z]{4}(?:[ \t]?\d){10}(?!\d)")
 # Other IBANs: country code, check digits, 11-30 characters, in capitals (as printed on cards).
-_IBAN_OTHER = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?\b")
+_IBAN_OTHER = re.compile(
+    r"(?<![\w])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?\b"
+)
 
 # --- IP addresses -----------------------------------------------------------------------------
 
@@ -131,26 +133,36 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 # dd-mm-jjjj, dd/mm/jj, dd.mm.jjjj (two-digit years only with - or /, so "3.6.21" stays).
 _DATE_NUMERIC = re.compile(
-    rf"(?<![\d.\-/]){_DAY}[ \t]?(?P<sep>[\-/.])[ \t]?{_MONTH}[ \t]?(?P=sep)[ \t]?(?:19|20)\d{{2}}(?![\d])"
+    rf"(?<![\d.\-/]){_DAY}[ \t]?(?P<sep>[\-/.])[ \t]?{_MONTH}[ \t]?(?P=sep)[ \t]?"
+    r"(?:19|20)\d{2}(?![\d])"
     rf"|(?<![\d.\-/]){_DAY}(?P<sep2>[\-/]){_MONTH}(?P=sep2)\d{{2}}(?![\d.\-/])"
 )
-_DATE_ISO = re.compile(rf"(?<![\d])(?:19|20)\d{{2}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")
+_DATE_ISO = re.compile(
+    r"(?<![\d])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
+)
 _MONTHS = (
     r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 _DATE_TEXT = re.compile(
-    rf"(?i)(?<![\w]){_DAY}(?:e|ste|de)?[ \t]+(?:{_MONTHS})\b\.?(?:[ \t]+(?:(?:19|20)\d{{2}}|'\d{{2}})(?!\d))?"
+    rf"(?i)(?<![\w]){_DAY}(?:e|ste|de)?[ \t]+(?:{_MONTHS})\b\.?"
+    r"(?:[ \t]+(?:(?:19|20)\d{2}|'\d{2})(?!\d))?"
 )
 
 # --- addresses --------------------------------------------------------------------------------
 
 # 1234 AB (capitals when spaced, so "in 2023 is" is not a postcode), 1234AB, 1234ab; plus number.
-_HOUSE_NUMBER = r"(?:[ \t]*,?[ \t]*\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|[ \t]?-[ \t]?\d{1,4})?(?![\w]))?"
+_HOUSE_NUMBER = (
+    r"(?:[ \t]*,?[ \t]*\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|[ \t]?-[ \t]?\d{1,4})?(?![\w]))?"
+)
 # "postcode 1234 ab": after the word postcode any case and spacing counts.
-_POSTCODE_CUED = re.compile(r"(?i)(\bpostcode(?:[ \t]+is)?[ \t]*:?[ \t]*)[1-9]\d{3}[ \t]?[a-z]{2}(?![\w])")
 _POSTCODE = re.compile(
     rf"(?<![\w])[1-9]\d{{3}}(?:[ \t]?[A-Z]{{2}}|[a-z]{{2}})(?![\w]){_HOUSE_NUMBER}"
+)
+# "postcode 1234 ab": after the word postcode any case and spacing counts.
+_POSTCODE_CUED = re.compile(
+    r"(?i)(\bpostcode(?:[ \t]+is)?[ \t]*:?[ \t]*)"
+    rf"[1-9]\d{{3}}[ \t]?[a-z]{{2}}(?![\w]){_HOUSE_NUMBER}"
 )
 _STREET_SUFFIX = (
     r"straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|dreef|pad|steeg|markt|veld|baan|"
@@ -158,7 +170,8 @@ _STREET_SUFFIX = (
 )
 _STREET = re.compile(
     r"(?<![\w])(?:(?:[A-ZÀ-Þ][\w'’\-]*|van|de|der|den|het|ten|ter|t)[ \t]+){0,3}"
-    rf"[A-ZÀ-Þ][\w'’\-]*(?:{_STREET_SUFFIX})[ \t]+\d{{1,5}}(?:[ \t]?[a-zA-Z](?![\w])|-\d{{1,4}})?(?![\w])"
+    rf"[A-ZÀ-Þ][\w'’\-]*(?:{_STREET_SUFFIX})[ \t]+"
+    r"\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|-\d{1,4})?(?![\w])"
 )
 
 # --- phone numbers ----------------------------------------------------------------------------
@@ -187,7 +200,8 @@ def _replace_phone(match: re.Match[str]) -> str:
 
 # Nine digits, contiguous or grouped 3-3-3 / 4-2-3 (how BSNs are written); eight-digit old BSNs.
 _NINE_DIGITS = re.compile(
-    r"(?<![\w.,\-])(?:\d{9}|\d{3}([.\t ])\d{3}\1\d{3}|\d{4}([.\t ])\d{2}\2\d{3}|\d{8})(?![\w]|[.,]\d)"
+    r"(?<![\w.,\-])(?:\d{9}|\d{3}([.\t ])\d{3}\1\d{3}|\d{4}([.\t ])\d{2}\2\d{3}|\d{8})"
+    r"(?![\w]|[.,]\d)"
 )
 
 

@@ -23,7 +23,7 @@ def passes_elfproef(number: str) -> bool:
     if len(digits) != 9 or set(digits) == {"0"}:
         return False
     weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    total = sum(int(d) * w for d, w in zip(digits, weights))
+    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
     return total % 11 == 0
 
 

@@ -66,6 +66,7 @@ _TYPE_MESSAGES = {
     "value_error.extra": "onbekend veld (tikfout? dit veld bestaat niet)",
     "type_error.str": "moet tekst zijn",
     "type_error.bool": "moet true of false zijn",
+    "value_error.strictbool": "moet true of false zijn",
     "type_error.list": "moet een lijst zijn",
     "type_error.tuple": "moet een lijst zijn",
     "type_error.dict": "moet een blok met velden zijn",
@@ -91,7 +92,7 @@ def _message(error: dict[str, Any], data: Any) -> str:
         given = error.get("ctx", {}).get("given")
         return f"onbekende waarde {given!r}; kies uit {permitted}"
     message = _TYPE_MESSAGES.get(kind, error["msg"])
-    if kind.startswith("type_error"):
+    if kind.startswith("type_error") or kind == "value_error.strictbool":
         value = _lookup(data, loc)
         if value is not None and not isinstance(value, (dict, list)):
             message += f", niet {value!r}"

@@ -222,7 +222,7 @@ def number_phrase(field: str, low: int | None, high: int | None) -> str:
         return f"je geeft je relatie een {low} tot en met {high}"
     if field == "youngest_child_age":
         if low is None:
-            return f"het jongste kind is {high} jaar of jonger (of het eerste kind is op komst)"
+            return f"het jongste kind is {high} jaar of jonger (of er is een baby op komst)"
         if high is None:
             return f"het jongste kind is {low} jaar of ouder"
         return f"het jongste kind is {low} tot en met {high} jaar"

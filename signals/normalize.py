@@ -32,8 +32,8 @@ _SPECIAL_LETTERS = str.maketrans(
 )
 
 # Apostrophes and hyphens inside a word join it ("m'n" → "mn", "zelf-moord" → "zelfmoord",
-# "ex-partner" → "expartner"); everywhere else they separate words.
-_JOINERS_RE = re.compile(r"(?<=[a-z0-9])['’‘`´\-‐‑]+(?=[a-z0-9])")
+# "ex-partner" → "expartner"); everywhere else they separate words ("5-6" stays two numbers).
+_JOINERS_RE = re.compile(r"(?<=[a-z])['’‘`´\-‐‑]+(?=[a-z])")
 _LEADING_APOSTROPHE_RE = re.compile(r"(?<![a-z0-9])['’‘`´]+(?=[a-z])")
 _REPEATS_RE = re.compile(r"([a-z])\1{2,}")
 

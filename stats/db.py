@@ -33,7 +33,8 @@ def make_engine(url: str | None = None, *, statement_timeout_ms: int | None = No
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": 5})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     if backend == "postgresql":
         options = {"connect_timeout": 3}
@@ -43,11 +44,18 @@ def make_engine(url: str | None = None, *, statement_timeout_ms: int | None = No
     raise ValueError("statistics support SQLite and PostgreSQL only")
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see
+    # _sqlite_begin): otherwise every SELECT runs on its own snapshot.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 @contextmanager
@@ -55,6 +63,13 @@ def transaction(engine: Engine) -> Iterator[Session]:
     """A session in one transaction: commit when the block succeeds, rollback when it raises."""
     with Session(engine, future=True) as session, session.begin():
         yield session
+
+
+def snapshot(engine: Engine) -> Engine:
+    """``engine`` for reads that must all see the same data (one consistent snapshot)."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="REPEATABLE READ")
+    return engine  # SQLite: a transaction (see _sqlite_begin) reads one snapshot already
 
 
 def alembic_config() -> Config:

@@ -69,15 +69,24 @@ class Protector:
     def __init__(self) -> None:
         self._values: dict[Hashable, int] = {}
         self._displayed: set[Hashable] = set()
+        self._public: set[Hashable] = set()
         self._sums: list[tuple[Hashable, tuple[Hashable, ...]]] = []
 
     def add(self, name: Hashable, value: int, *, displayed: bool = True) -> Hashable:
         """Register a count. Undisplayed counts (a "rest") still take part in the sums."""
-        if name in self._values and self._values[name] != value:
-            raise ValueError(f"count {name!r} registered twice with different values")
+        if name in self._values:
+            raise ValueError(f"count {name!r} registered twice")
         self._values[name] = int(value)
         if displayed:
             self._displayed.add(name)
+        return name
+
+    def known(self, name: Hashable, value: int) -> Hashable:
+        """Register a count that says nothing about residents and that a reader can guess
+        (e.g. "no channel recorded", normally 0): not shown, never hidden, but assumed known
+        when checking what else can be computed back."""
+        self.add(name, value, displayed=False)
+        self._public.add(name)
         return name
 
     def sum(self, total: Hashable, parts: Iterable[Hashable]) -> None:
@@ -95,9 +104,21 @@ class Protector:
         self.add(rest_name, self._values[total] - self._values[part], displayed=False)
         self.sum(total, (part, rest_name))
 
+    @property
+    def values(self) -> dict[Hashable, int]:
+        return dict(self._values)
+
+    @property
+    def sums(self) -> list[tuple[Hashable, tuple[Hashable, ...]]]:
+        return list(self._sums)
+
+    @property
+    def public(self) -> frozenset[Hashable]:
+        return frozenset(self._public)
+
     def resolve(self) -> dict[Hashable, Shown]:
-        small = {n for n, v in self._values.items() if v < THRESHOLD}
-        hidden = small | (self._values.keys() - self._displayed)
+        small = {n for n, v in self._values.items() if v < THRESHOLD} - self._public
+        hidden = small | (self._values.keys() - self._displayed - self._public)
         while True:
             leak = self._first_leak(hidden, small)
             if leak is None:
@@ -140,9 +161,12 @@ class Protector:
     ) -> Hashable:
         # Break the last sum of the chain first (the one that gave the small count away),
         # then earlier ones; within a sum prefer the smallest part over the total.
+        def can_hide(name: Hashable) -> bool:
+            return name in self._displayed and name not in hidden
+
         for total, parts in reversed(chain):
-            candidates = [p for p in parts if p not in hidden]
-            if not candidates and total not in hidden:
+            candidates = [p for p in parts if can_hide(p)]
+            if not candidates and can_hide(total):
                 candidates = [total]
             if candidates:
                 return min(candidates, key=lambda n: self._values[n])

@@ -17,13 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, and_, func, not_, select, text
+from sqlalchemy import Date, and_, func, or_, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
-from stats.db import transaction
+from stats.db import snapshot, transaction
 from stats.fields import Channel, Safety, Step
 from stats.models import TABLE_NAME, conversations
 
@@ -99,11 +99,12 @@ def _week_start_sqlite(element, compiler, **kw):
 
 
 def _statuses(now: datetime):
+    """SQL conditions for the statuses "route", "gestopt" and "afgehaakt" (module docstring)."""
     no_route = c.route.is_(None)
     stopped = and_(no_route, c.outcome == "stopped")
     abandoned = and_(
         no_route,
-        not_(stopped),
+        or_(c.outcome.is_(None), c.outcome != "stopped"),
         c.last_activity_at <= now - ABANDON_AFTER,
     )
     return c.route.isnot(None), stopped, abandoned
@@ -183,7 +184,7 @@ DASHBOARD_QUERIES: dict[str, Callable[[Session, Filters, datetime, Figures], Non
 def collect(engine: Engine, filters: Filters, now: datetime) -> Figures:
     """Run every dashboard query for ``filters`` in one read transaction."""
     figures = Figures(filters)
-    with transaction(engine) as session:
+    with transaction(snapshot(engine)) as session:
         for query in DASHBOARD_QUERIES.values():
             query(session, filters, now, figures)
     return figures

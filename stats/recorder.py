@@ -54,6 +54,8 @@ class Recorder:
         batch_size: most records written in one transaction.
         retry_initial, retry_max: backoff bounds in seconds while the database is down.
         auto_upgrade: run the migrations before the first write.
+        statement_timeout_ms: PostgreSQL statement timeout of the writer: a slow database
+            counts as down (retry later) instead of holding the writer.
         clock: current Dutch local hour (tests replace it).
     """
 
@@ -67,6 +69,7 @@ class Recorder:
         retry_initial: float = 0.5,
         retry_max: float = 30.0,
         auto_upgrade: bool = True,
+        statement_timeout_ms: int = 10_000,
         clock: Callable[[], datetime] = now_local_hour,
     ) -> None:
         self.pid = os.getpid()
@@ -78,6 +81,7 @@ class Recorder:
         self._retry_initial = retry_initial
         self._retry_max = retry_max
         self._auto_upgrade = auto_upgrade
+        self._statement_timeout_ms = statement_timeout_ms
         self._clock = clock
         self._schema_ready = False
 
@@ -247,7 +251,9 @@ class Recorder:
 
     def _engine_ready(self) -> Engine:
         if self._engine is None:
-            self._engine = db.make_engine(self._url, statement_timeout_ms=10_000)
+            self._engine = db.make_engine(
+                self._url, statement_timeout_ms=self._statement_timeout_ms
+            )
         if not self._schema_ready:
             if self._auto_upgrade:
                 db.upgrade(self._engine)

@@ -40,6 +40,12 @@ def main(argv: list[str] | None = None) -> int:
         level=args.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # The project's log hygiene (scrubs phone numbers, e-mail addresses, … and keeps
+    # conversation text out of INFO). No NER here: the web app never logs free text, and
+    # loading a language model would only slow the start.
+    from privacy.logging import install as install_log_hygiene
+
+    install_log_hygiene(use_ner=False)
     log = logging.getLogger("web")
     try:
         config = load_config(

@@ -33,6 +33,7 @@ from web.auth import (
     Auth,
     safe_next,
 )
+from web.compat import use_port_safe_requests
 from web.config import WebConfig
 from web.gemeente import GEMEENTE_ID_PATTERN, CatalogueLoader, GemeenteDirectory, load_from_routes
 from web.security import security_middleware
@@ -215,6 +216,7 @@ def create_app(
         middlewares=[security_middleware(config.rasa_origin), auth.middleware()],
         client_max_size=64 * 1024,
     )
+    use_port_safe_requests(app)
     app[CONFIG_KEY] = config
     app[DIRECTORY_KEY] = directory
     app[AUTH_KEY] = auth

@@ -10,11 +10,17 @@ from alembic import context
 from stats.models import VERSION_TABLE, metadata
 
 
+def _ours(name, type_, _parent_names) -> bool:
+    """Autogenerate looks at the statistics tables only: the database may be shared."""
+    return type_ != "table" or name.startswith("stats_")
+
+
 def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
         version_table=VERSION_TABLE,
+        include_name=_ours,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

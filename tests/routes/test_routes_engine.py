@@ -202,7 +202,8 @@ def test_every_default_fallback_chain(route, present, base_data):
     assert decision.offer.route == expected_route
     assert decision.offer_is_fallback is is_fallback
     if is_fallback:
-        assert decision.fallback_note.endswith(f"Daarom verwijzen we je naar: {decision.offer.name}.")
+        note = decision.fallback_note
+        assert note.endswith(f"Daarom verwijzen we je naar: {decision.offer.name}.")
         assert "Gemeente Testdorp" in decision.fallback_note
     else:
         assert decision.fallback_note is None

@@ -36,8 +36,10 @@ def case(**changes: Any) -> dict[str, Any]:
 TABLE = [
     # S1-S3: safety, in order of precedence
     ("acute danger", case(acute_danger=True), "S1", "veiligheid_acuut", None),
-    ("acute beats self harm", case(acute_danger=True, self_harm=True), "S1", "veiligheid_acuut", None),
-    ("acute beats violence", case(acute_danger=True, violence=True), "S1", "veiligheid_acuut", None),
+    ("acute beats self harm", case(acute_danger=True, self_harm=True),
+     "S1", "veiligheid_acuut", None),
+    ("acute beats violence", case(acute_danger=True, violence=True),
+     "S1", "veiligheid_acuut", None),
     ("self harm", case(self_harm=True), "S2", "crisis", None),
     ("self harm beats violence", case(self_harm=True, violence=True), "S2", "crisis", None),
     ("violence", case(violence=True), "S3", "veiligheid", None),
@@ -95,10 +97,12 @@ TABLE = [
     ("R3 prefers online", case(relationship_score=3, preference="online"), "R3", "online", None),
     ("R3 time barrier", case(relationship_score=3, barriers=["time"]), "R3", "online", None),
     ("R3 shame barrier", case(relationship_score=3, barriers=["shame"]), "R3", "online", None),
-    ("R3 distance barrier", case(relationship_score=3, barriers=["distance"]), "R3", "online", None),
+    ("R3 distance barrier", case(relationship_score=3, barriers=["distance"]),
+     "R3", "online", None),
     ("R3 money barrier is not a reason for online",
      case(relationship_score=3, barriers=["money", "language"]), "R3", "partnerprogramma", None),
-    ("R3 partner unwilling", case(relationship_score=3, partner_willing="no"), "R3", "online", None),
+    ("R3 partner unwilling", case(relationship_score=3, partner_willing="no"),
+     "R3", "online", None),
     ("R3 partner unknown", case(relationship_score=3, partner_willing="unknown"),
      "R3", "partnerprogramma", None),
     ("R3 prefers group", case(relationship_score=3, preference="group"),
@@ -123,7 +127,8 @@ TABLE = [
      "R4", "partnerprogramma", None),
     ("R4 one evening", case(relationship_score=7, preference="one_evening"),
      "R4", "relatie_apk", None),
-    ("R4 professional", case(relationship_score=7, preference="professional"), "R4", "online", None),
+    ("R4 professional", case(relationship_score=7, preference="professional"),
+     "R4", "online", None),
     # boundary: youngest age 3/4
     ("R4 youngest 3", case(relationship_score=6, children_under_18=True, youngest_child_age=3),
      "R4", "partnerprogramma", None),
@@ -137,7 +142,8 @@ TABLE = [
     ("R4 youngest unknown", case(relationship_score=6, children_under_18=True,
                                  youngest_child_age=None), "R4", "online", None),
     ("R4 youngest 3 but no children recorded",
-     case(relationship_score=6, children_under_18=False, youngest_child_age=3), "R4", "online", None),
+     case(relationship_score=6, children_under_18=False, youngest_child_age=3),
+     "R4", "online", None),
     ("R4 youngest 3, partner unwilling, one evening",
      case(relationship_score=6, children_under_18=True, youngest_child_age=3,
           partner_willing="no", preference="one_evening"), "R4", "relatie_apk", None),
@@ -211,12 +217,12 @@ SAFETY_COMBINATIONS = list(itertools.product([True, False, None, ABSENT], repeat
     "combo", SAFETY_COMBINATIONS, ids=["-".join(map(str, c)) for c in SAFETY_COMBINATIONS]
 )
 def test_every_safety_answer_combination(combo, full_catalogue):
-    safety = {f: v for f, v in zip(SAFETY_FIELDS, combo) if v != ABSENT}
+    safety = {f: v for f, v in zip(SAFETY_FIELDS, combo, strict=True) if v != ABSENT}
     situation = {k: v for k, v in CALM.items() if k not in SAFETY_FIELDS}
     # A situation that would otherwise get a couple programme.
     answers = {**situation, "relationship_score": 4, **safety}
     decision = decide(answers, full_catalogue)
-    values = dict(zip(SAFETY_FIELDS, combo))
+    values = dict(zip(SAFETY_FIELDS, combo, strict=True))
 
     if values["acute_danger"] is True:
         expected = "veiligheid_acuut"

@@ -10,6 +10,7 @@ import base64
 import contextlib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "var" / "artifacts"
+LOG_DIR = ARTIFACTS / "logs"
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -264,3 +266,113 @@ def save_screenshot(page: Any, name: str, **kwargs: Any) -> Path:
     path = ARTIFACTS / name
     page.screenshot(path=str(path), **kwargs)
     return path
+
+
+# ---------------------------------------------------------------- going through the triage
+
+# Answers for a conversation without safety signals that ends in a non-safety route: "Nee" to
+# every safety question, then a couple living together with a 6, no children, wanting to improve.
+CALM_ANSWERS = (
+    "Nee",
+    "Nee, nu niet",
+    "Samen",
+    "6",
+    "Soms",
+    "Geen andere zorgen",
+    "Samen verder, het beter maken",
+    "In een groep",
+    "Niets",
+    "Ja",
+)
+RATE_LIMIT_PAUSE_SECONDS = 2.5
+
+PROGRESS_JS = """
+([selector, before]) => {
+  const host = document.querySelector(selector);
+  const root = host.shadowRoot;
+  if (host.dataset.route) return 'answer';
+  if (root.querySelector('.rr-notice').textContent) return 'notice';
+  if (!root.querySelector('.rr-error').hidden) return 'error';
+  if (!root.querySelector('.rr-typing').hidden) return false;
+  if (root.querySelectorAll('.rr-msg-bot').length > before) return 'answer';
+  return false;
+}
+"""
+
+
+def choose(options: list[str], answers: tuple[str, ...] = CALM_ANSWERS) -> str:
+    for answer in answers:
+        if answer in options:
+            return answer
+    return options[0]
+
+
+def bot_count(page: Any, selector: str = WIDGET) -> int:
+    return page.evaluate(
+        "([s]) => document.querySelector(s).shadowRoot.querySelectorAll('.rr-msg-bot').length",
+        [selector])
+
+
+def wait_for_progress(page: Any, before: int, selector: str = WIDGET) -> str:
+    """After sending: 'answer' (new bot messages), 'notice' (busy, 429) or 'error'."""
+    handle = page.wait_for_function(PROGRESS_JS, arg=[selector, before], timeout=45000)
+    return str(handle.json_value())
+
+
+def focused_option(page: Any, selector: str = WIDGET) -> str | None:
+    return page.evaluate(
+        """([s]) => { const a = document.querySelector(s).shadowRoot.activeElement;
+            return a && a.classList.contains('rr-option') && !a.disabled ? a.textContent : null;
+        }""",
+        [selector],
+    )
+
+
+def press_option_with_keyboard(page: Any, title: str, selector: str = WIDGET) -> None:
+    """Tab to the answer button with this title and press Enter — no mouse."""
+    for _ in range(80):
+        if focused_option(page, selector) == title:
+            page.keyboard.press("Enter")
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"answer {title!r} not reachable with Tab")
+
+
+def route_of(page: Any, selector: str = WIDGET) -> str | None:
+    return page.evaluate("([s]) => document.querySelector(s).dataset.route || null", [selector])
+
+
+def answer_until_route(
+    page: Any,
+    *,
+    selector: str = WIDGET,
+    answers: tuple[str, ...] = CALM_ANSWERS,
+    keyboard: bool = False,
+    max_steps: int = 40,
+) -> tuple[str, list[str]]:
+    """Answer every question with a button until the outcome arrives.
+
+    Returns the route and the answers given. A 429 (the channel's rate limit) shows a notice and
+    puts the buttons back; we wait a moment and answer again, as a person would.
+    """
+    given: list[str] = []
+    for _ in range(max_steps):
+        wait_for_options_or_route(page, selector)
+        route = route_of(page, selector)
+        if route:
+            return route, given
+        title = choose(enabled_options(page, selector), answers)
+        before = bot_count(page, selector)
+        if keyboard:
+            press_option_with_keyboard(page, title, selector)
+        else:
+            page.locator(f"{selector} .rr-option:not(:disabled)").filter(
+                has_text=re.compile(f"^{re.escape(title)}$")).first.click()
+        progress = wait_for_progress(page, before, selector)
+        if progress == "error":
+            raise AssertionError("the assistant could not be reached")
+        if progress == "notice":
+            time.sleep(RATE_LIMIT_PAUSE_SECONDS)
+            continue
+        given.append(title)
+    raise AssertionError(f"no route after {max_steps} answers: {given}")

@@ -271,7 +271,7 @@
     sections.push({ id: 'contact', title: '6. Contact', rows: contactRows });
 
     return {
-      title: 'Eén plan — ' + (gemeente.name || contacts.name || 'Relatieroute'),
+      title: gemeente.name || contacts.name || 'Relatieroute',
       date: new Date().toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short' }),
       sections: sections
     };
@@ -328,7 +328,7 @@
   }
 
   function planText(plan) {
-    var out = [plan.title, plan.date, ''];
+    var out = ['Eén plan — warme overdracht', plan.title + ' · ' + plan.date, ''];
     plan.sections.forEach(function (section) {
       out.push(section.title);
       if (section.alert) {

@@ -81,7 +81,6 @@
     badRequest: 'Dat bericht kon ik niet lezen. Probeer het anders te zeggen.',
     wijkteam: 'Wijkteam',
     hours: 'Bereikbaar: ',
-    outside: 'Buiten die tijden: ',
     emptyInput: 'Typ eerst een antwoord.'
   };
 
@@ -471,10 +470,16 @@
       panel.appendChild(el('p', 'rr-escape-hint', TEXT.escapeHint));
     }
 
+    // One scrolling area for the messages, the typing indicator, notices and the error box,
+    // so the input field below always stays in view.
+    ui.scroll = el('div', 'rr-scroll');
+    ui.scroll.setAttribute('role', 'region');
+    ui.scroll.setAttribute('aria-label', TEXT.log);
+    ui.scroll.tabIndex = 0; // scrollable region: reachable and scrollable by keyboard
+    panel.appendChild(ui.scroll);
+
     ui.log = el('ol', 'rr-log');
-    ui.log.setAttribute('aria-label', TEXT.log);
-    ui.log.tabIndex = 0; // scrollable region: reachable and scrollable by keyboard
-    panel.appendChild(ui.log);
+    ui.scroll.appendChild(ui.log);
 
     ui.typing = el('div', 'rr-typing');
     ui.typing.hidden = true;
@@ -483,7 +488,7 @@
     ui.typing.appendChild(el('span', 'rr-dot'));
     ui.typing.appendChild(el('span', 'rr-dot'));
     ui.typing.appendChild(el('span', 'rr-typing-text', TEXT.typing));
-    panel.appendChild(ui.typing);
+    ui.scroll.appendChild(ui.typing);
 
     // Bot messages are read out here (the log itself is not live: you do not need to
     // hear your own messages back).
@@ -494,12 +499,12 @@
 
     ui.notice = el('p', 'rr-notice');
     ui.notice.setAttribute('role', 'status');
-    panel.appendChild(ui.notice);
+    ui.scroll.appendChild(ui.notice);
 
     ui.error = el('div', 'rr-error');
     ui.error.setAttribute('role', 'alert');
     ui.error.hidden = true;
-    panel.appendChild(ui.error);
+    ui.scroll.appendChild(ui.error);
 
     var form = el('form', 'rr-composer');
     form.noValidate = true;
@@ -601,7 +606,7 @@
   }
 
   function scrollToEnd() {
-    ui.log.scrollTop = ui.log.scrollHeight;
+    ui.scroll.scrollTop = ui.scroll.scrollHeight;
   }
 
   /** Disable all open answer buttons; returns the indexes of the entries it closed. */
@@ -737,7 +742,7 @@
   function setPending(value) {
     pending = value;
     ui.typing.hidden = !value;
-    ui.log.setAttribute('aria-busy', value ? 'true' : 'false');
+    ui.scroll.setAttribute('aria-busy', value ? 'true' : 'false');
     ui.send.disabled = value;
     if (value) {
       scrollToEnd();
@@ -746,6 +751,9 @@
 
   function showNotice(text) {
     ui.notice.textContent = text || '';
+    if (text) {
+      scrollToEnd();
+    }
   }
 
   function submitTyped() {
@@ -902,7 +910,7 @@
       }
       if (team.outside_hours) {
         var outside = el('span', 'rr-contact-hours');
-        renderRichText(outside, TEXT.outside + plain(team.outside_hours));
+        renderRichText(outside, plain(team.outside_hours));
         li.appendChild(outside);
       }
       list.appendChild(li);
@@ -921,7 +929,8 @@
     box.appendChild(retry);
     box.hidden = false;
     ui.wrapper.setAttribute('data-error', 'true');
-    box.scrollIntoView({ block: 'nearest' });
+    // Show the top of the box: the emergency numbers matter most.
+    ui.scroll.scrollTop = Math.max(0, box.offsetTop - 8);
   }
 
   function plain(value) {

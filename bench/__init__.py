@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`). Figures are printed and recorded in docs/benchmarks.md by hand."""

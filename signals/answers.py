@@ -1,0 +1,543 @@
+"""Answers stated in Dutch free text (spec section 4): `extract_answers`.
+
+"we zijn vorig jaar gescheiden en hebben 2 kinderen van 5 en 8" answers three questions at
+once. The action server calls this after every message, with `requested` = the field the
+triage form just asked for, so that short answers ("ja", "soms", "6", "weet ik niet") are read
+as answers to that question. The wording lives in `signals.answers_lexicon`.
+
+Never guesses beyond what the text says: nothing stated → `{}`. Safety fields are only set when
+they were asked for (the safety flow confirms free-text danger signals itself).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any
+
+from signals import answers_lexicon as lex
+from signals import fields as f
+from signals.danger import detect_dangers
+from signals.danger_lexicon import ACUTE, CHILDREN, SELF_HARM, VIOLENCE
+from signals.danger_lexicon import MISSPELLINGS as DANGER_MISSPELLINGS
+from signals.normalize import fold, raw_tokens
+
+__all__ = ["extract_answers", "normalise_for_answers"]
+
+_NEGATORS = frozenset({"niet", "geen", "nooit", "zonder"})
+_DANGER_KIND_BY_FIELD = {
+    f.ACUTE_DANGER: ACUTE,
+    f.VIOLENCE: VIOLENCE,
+    f.CHILDREN_UNSAFE: CHILDREN,
+    f.SELF_HARM: SELF_HARM,
+}
+_NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)?$")
+_YES, _NO, _SOMETIMES = "yes", "no", "sometimes"
+
+
+class _Text:
+    """A normalised message: tokens and the space-joined string the patterns run over."""
+
+    def __init__(self, text: str) -> None:
+        self.raw: str = text[: lex.MAX_CHARS]
+        self.tokens: list[str] = _canonical_tokens(text)
+        self.norm: str = " ".join(self.tokens)
+
+    def find(self, pattern: str, negatable: bool = True) -> re.Match[str] | None:
+        """The first match of `pattern` that does not follow "niet/geen/nooit/zonder"."""
+        for match in _compile(pattern).finditer(self.norm):
+            if not negatable or not self.negated_at(match.start(), match.group(0)):
+                return match
+        return None
+
+    def has(self, pattern: str, negatable: bool = True) -> bool:
+        return self.find(pattern, negatable) is not None
+
+    def negated_at(self, start: int, matched: str) -> bool:
+        """True when one of the two words before `start` is a negation."""
+        if matched.split(" ", 1)[0] in _NEGATORS:
+            return False  # the pattern itself starts with the negation: "geen tijd"
+        before = self.norm[:start].split()[-2:]
+        return any(word in _NEGATORS for word in before)
+
+
+@lru_cache(maxsize=512)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=1)
+def _misspellings() -> dict[str, str]:
+    return {**DANGER_MISSPELLINGS, **lex.ANSWER_MISSPELLINGS}
+
+
+def _canonical_tokens(text: str) -> list[str]:
+    misspellings = _misspellings()
+    tokens: list[str] = []
+    for token in raw_tokens(fold(text[: lex.MAX_CHARS]), keep="/"):
+        tokens.extend(misspellings.get(token, token).split())
+    return tokens
+
+
+def normalise_for_answers(text: str) -> str:
+    """The text as the answer patterns see it.
+
+    >>> normalise_for_answers("Wé zijn gescheide, 2 kids (5 & 8)")
+    'we zijn gescheiden 2 kids 5 8'
+    """
+    if not isinstance(text, str):
+        return ""
+    return " ".join(_canonical_tokens(text))
+
+
+def extract_answers(text: str, requested: str | None = None) -> dict[str, Any]:
+    """Answers (spec section 4 field → value) that `text` states.
+
+    Args:
+        text: one message from the resident, any length or language.
+        requested: the field the conversation just asked for, if any. Short answers ("ja",
+            "nee", "soms", "6", "weet ik niet") are read as answers to it; "weet ik niet" maps
+            the field to None (partner_willing: "unknown").
+
+    Returns:
+        Only the fields the text states; `{}` when it states nothing. Never raises.
+
+    >>> extract_answers("we zijn vorig jaar gescheiden en hebben 2 kinderen van 5 en 8")
+    {'relationship_status': 'separated', 'children_under_18': True, 'youngest_child_age': 5}
+    >>> extract_answers("soms", requested="agreements_possible")
+    {'agreements_possible': 'sometimes'}
+    """
+    if not isinstance(text, str) or not text.strip():
+        return {}
+    if requested not in f.FIELDS:
+        requested = None
+    t = _Text(text)
+    if not t.tokens:
+        return {}
+    answers: dict[str, Any] = {}
+    for extractor in _FREE_TEXT_EXTRACTORS:
+        answers.update(extractor(t))
+    if requested is not None:
+        value = _requested_value(t, requested, answers)
+        if value is not _NOTHING:
+            answers[requested] = value
+    return answers
+
+
+# --- free text -----------------------------------------------------------------------------
+_NOTHING = object()
+
+
+def _first_value(t: _Text, table: Iterable[tuple[str, tuple[str, ...]]]) -> str | None:
+    """The value of the first row in `table` with a non-negated match."""
+    for value, patterns in table:
+        if any(t.has(p) for p in patterns):
+            return value
+    return None
+
+
+def _all_values(t: _Text, table: Iterable[tuple[str, tuple[str, ...]]]) -> list[str]:
+    return [value for value, patterns in table if any(t.has(p) for p in patterns)]
+
+
+def _status(t: _Text) -> dict[str, Any]:
+    value = _first_value(t, lex.STATUS_PATTERNS)
+    return {f.RELATIONSHIP_STATUS: value} if value else {}
+
+
+def _children(t: _Text) -> dict[str, Any]:
+    ages = _child_ages(t.tokens)
+    expecting = t.has(lex.EXPECTING)
+    minor = t.find(lex.MINOR_WORDS)
+    result: dict[str, Any] = {}
+    under = [age for age in ages if age <= f.YOUNGEST_AGE_MAX]
+    if expecting:
+        under.append(0)
+    elif not under and minor is not None and minor.group(0) in ("baby", "babys"):
+        under.append(0)  # a baby is under one year old
+    if under:
+        result[f.CHILDREN_UNDER_18] = True
+        result[f.YOUNGEST_CHILD_AGE] = min(under)
+    elif minor is not None:
+        result[f.CHILDREN_UNDER_18] = True
+    elif ages or any(t.has(p, negatable=False) for p in lex.NO_CHILDREN):
+        result[f.CHILDREN_UNDER_18] = False  # only adult ages, or "geen kinderen"
+    return result
+
+
+def _child_ages(tokens: list[str]) -> list[int]:
+    """Ages written after a word for a child: "kinderen van 5 en 8", "de jongste is 3"."""
+    ages: list[int] = []
+    for i, token in enumerate(tokens):
+        if token not in lex.KID_ANCHORS:
+            continue
+        end = min(len(tokens), i + 1 + lex.AGE_SCAN_WINDOW)
+        for j in range(i + 1, end):
+            word = tokens[j]
+            if word in lex.AGE_SCAN_STOP:
+                break
+            age = _age_at(tokens, j)
+            if age is not None:
+                ages.append(age)
+    return ages
+
+
+def _age_at(tokens: list[str], j: int) -> int | None:
+    """The age written at tokens[j], or None ("van 5", "3 jaar", "6 maanden" → 0)."""
+    word = tokens[j]
+    following = tokens[j + 1] if j + 1 < len(tokens) else ""
+    previous = tokens[j - 1] if j > 0 else ""
+    if previous in ("groep", "klas", "leerjaar", "nummer", "nr"):
+        return None
+    if word == "een":  # only "van een jaar"; otherwise "een" is an article
+        return 1 if following in ("jaar", "jaartje") else None
+    if word == "half" and following == "jaar":
+        return 0
+    number = _number(word)
+    if number is None or number > 30:
+        return None
+    if following in lex.AGE_UNITS_BABY:
+        return 0
+    if following in lex.NOT_A_GRADE_AFTER and following not in ("jaar", "jaren", "jaartjes"):
+        return None
+    return int(number)
+
+
+def _number(word: str) -> float | None:
+    if _NUMBER_RE.match(word):
+        return float(word.replace(",", "."))
+    if word in lex.NUMBER_WORDS and word != "een":
+        return float(lex.NUMBER_WORDS[word])
+    return None
+
+
+def _score(t: _Text, requested: bool = False) -> int | None:
+    """A 1–10 grade: "6/10", "ik geef het een 6", "een dikke 7", "zesje"."""
+    tokens = t.tokens
+    # "6/10", "6 op 10", "6 uit 10", "6 van de 10"
+    match = re.search(r"(?:^| )(\S+) (?:/|op|uit|van de) 10(?: |$)", t.norm)
+    if match:
+        value = _number(match.group(1))
+        if value is not None:
+            return _grade(value)
+    in_context = requested or t.has(lex.GRADE_CONTEXT, negatable=False)
+    if not in_context:
+        return None
+    candidates: list[float] = []
+    for i, word in enumerate(tokens):
+        if word in lex.GRADE_WORDS:
+            candidates.append(lex.GRADE_WORDS[word])
+            continue
+        value = _number(word)
+        if value is None and word == "een" and len(tokens) == 1:
+            value = 1.0  # the whole answer is "één"
+        if value is None:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if following in lex.NOT_A_GRADE_AFTER:
+            continue
+        previous = tokens[i - 1] if i > 0 else ""
+        before_previous = tokens[i - 2] if i > 1 else ""
+        graded = previous in ("een", "n") or (
+            previous in lex.GRADE_ADJECTIVES and before_previous in ("een", "n")
+        )
+        named = previous in ("cijfer", "rapportcijfer", "score", "geef", "geven") or (
+            previous == "is" and before_previous in ("cijfer", "rapportcijfer", "score")
+        )
+        if graded or named or requested:
+            candidates.append(value)
+    valid = [_grade(v) for v in candidates]
+    valid = [v for v in valid if v is not None]
+    if not valid:
+        return None
+    # "5 of 6", "tussen de 5 en 6": the lower one (the routing treats low scores with care).
+    if len(valid) > 1 and re.search(r"\b(?:of|a|tot|tussen|en)\b", t.norm):
+        return min(valid[:2])
+    return valid[0]
+
+
+def _grade(value: float) -> int | None:
+    grade = math.floor(value)
+    return grade if f.SCORE_MIN <= grade <= f.SCORE_MAX else None
+
+
+def _relationship_score(t: _Text) -> dict[str, Any]:
+    score = _score(t)
+    return {f.RELATIONSHIP_SCORE: score} if score is not None else {}
+
+
+def _agreements(t: _Text) -> dict[str, Any]:
+    value = _first_value(t, lex.AGREEMENT_PATTERNS)
+    return {f.AGREEMENTS_POSSIBLE: value} if value else {}
+
+
+def _legal(t: _Text) -> dict[str, Any]:
+    if any(t.has(p) for p in lex.LEGAL_PATTERNS):
+        return {f.LEGAL_PROCEEDINGS: True}
+    if any(t.has(p, negatable=False) for p in lex.NO_LEGAL_PATTERNS):
+        return {f.LEGAL_PROCEEDINGS: False}
+    return {}
+
+
+def _problems(t: _Text) -> dict[str, Any]:
+    values = _all_values(t, lex.PROBLEM_PATTERNS)
+    return {f.OTHER_PROBLEMS: values} if values else {}
+
+
+def _goal(t: _Text) -> dict[str, Any]:
+    for value, patterns in lex.GOAL_PATTERNS:
+        for pattern in patterns:
+            match = t.find(pattern)
+            if match is None:
+                continue
+            if value == f.IMPROVE and _doubt_before(t, match.start()):
+                continue
+            return {f.GOAL: value}
+    return {}
+
+
+def _doubt_before(t: _Text, start: int) -> bool:
+    """"we twijfelen of we nog verder willen": the improve-phrase is a doubt, not a goal."""
+    before = " ".join(t.norm[:start].split()[-5:])
+    return bool(_compile(lex.DOUBT_BEFORE_IMPROVE).search(before))
+
+
+def _partner(t: _Text) -> dict[str, Any]:
+    value = _first_value(t, lex.PARTNER_PATTERNS)
+    return {f.PARTNER_WILLING: value} if value else {}
+
+
+def _preference(t: _Text) -> dict[str, Any]:
+    """The preference mentioned first ("liever online dan in een groep" → online)."""
+    best: tuple[int, str] | None = None
+    for value, patterns in lex.PREFERENCE_PATTERNS:
+        for pattern in patterns:
+            match = t.find(pattern)
+            if match is not None and (best is None or match.start() < best[0]):
+                best = (match.start(), value)
+    return {f.PREFERENCE: best[1]} if best else {}
+
+
+def _barriers(t: _Text) -> dict[str, Any]:
+    values = _all_values(t, lex.BARRIER_PATTERNS)
+    return {f.BARRIERS: values} if values else {}
+
+
+_FREE_TEXT_EXTRACTORS: tuple[Callable[[_Text], dict[str, Any]], ...] = (
+    _status,
+    _children,
+    _relationship_score,
+    _agreements,
+    _legal,
+    _problems,
+    _goal,
+    _partner,
+    _preference,
+    _barriers,
+)
+
+
+# --- the answer to the question that was asked ---------------------------------------------
+def _polarity(t: _Text) -> str | None:
+    """"yes", "no" or "sometimes" for a short answer ("ja hoor", "nee", "soms"), else None."""
+    head = " ".join(t.tokens[:4])
+    for pattern in lex.NO_PHRASES:
+        if re.search(pattern, head + " "):
+            return _NO
+    for pattern in lex.YES_PHRASES:
+        if re.search(pattern, head):
+            return _YES
+    for size in (3, 2, 1):
+        first = " ".join(t.tokens[:size])
+        if first in lex.SOMETIMES_WORDS:
+            return _SOMETIMES
+        if first in lex.NO_WORDS:
+            return _NO
+        if first in lex.YES_WORDS:
+            # "ja, soms" / "ja af en toe": yes, but not always.
+            rest = " ".join(t.tokens[size : size + 3])
+            if any(rest.startswith(w) for w in lex.SOMETIMES_WORDS if w not in ("vaak",)):
+                return _SOMETIMES
+            return _YES
+    return None
+
+
+def _is_dont_know(t: _Text) -> bool:
+    return bool(_compile(lex.DONT_KNOW).search(t.norm))
+
+
+def _requested_value(t: _Text, field: str, found: dict[str, Any]) -> Any:
+    """The value for the field that was asked, `_NOTHING` when the text does not answer it."""
+    handler = _REQUESTED_HANDLERS.get(field)
+    value = handler(t, found) if handler else _NOTHING
+    if value is _NOTHING and field in found:
+        return found[field]
+    if value is _NOTHING and _is_dont_know(t):
+        return f.UNKNOWN if field == f.PARTNER_WILLING else None
+    return value
+
+
+def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:
+    def handler(t: _Text, found: dict[str, Any]) -> Any:
+        kinds = {signal.kind for signal in detect_dangers(t.raw)}
+        if _DANGER_KIND_BY_FIELD[field] in kinds:
+            return True  # "nee, maar hij heeft me wel geduwd" — recall first
+        polarity = _polarity(t)
+        if polarity in (_YES, _SOMETIMES):
+            return True  # "soms", "een beetje", "misschien": the danger is there
+        if polarity == _NO:
+            return False
+        return _NOTHING
+
+    return handler
+
+
+def _bool_field(t: _Text, found: dict[str, Any], field: str) -> Any:
+    polarity = _polarity(t)
+    if field in found:
+        return found[field]
+    if polarity == _YES:
+        return True
+    if polarity == _NO:
+        return False
+    return _NOTHING
+
+
+def _children_requested(t: _Text, found: dict[str, Any]) -> Any:
+    if f.CHILDREN_UNDER_18 in found:
+        return found[f.CHILDREN_UNDER_18]
+    polarity = _polarity(t)
+    if polarity == _YES or t.has(lex.HAS_CHILDREN):
+        return True
+    if polarity == _NO:
+        return False
+    number = _number(t.tokens[0]) if len(t.tokens) <= 2 else None
+    if number is not None:
+        return number >= 1
+    return _NOTHING
+
+
+def _youngest_requested(t: _Text, found: dict[str, Any]) -> Any:
+    """A bare age ("5", "5 en 8", "6 maanden"); "19" says there are no children under 18."""
+    if f.YOUNGEST_CHILD_AGE in found:
+        return found[f.YOUNGEST_CHILD_AGE]
+    if t.has(r"\b(?:baby|pasgeboren|nog niet geboren|zwanger|op komst|newborn)\b"):
+        return 0
+    ages = [age for j in range(len(t.tokens)) if (age := _age_at(t.tokens, j)) is not None]
+    if not ages:
+        return _NOTHING
+    youngest = min(ages)
+    if youngest <= f.YOUNGEST_AGE_MAX:
+        found[f.CHILDREN_UNDER_18] = True
+        return youngest
+    found[f.CHILDREN_UNDER_18] = False  # "mijn jongste is 19": no children under 18
+    return _NOTHING
+
+
+def _score_requested(t: _Text, found: dict[str, Any]) -> Any:
+    score = _score(t, requested=True)
+    return score if score is not None else _NOTHING
+
+
+def _status_requested(t: _Text, found: dict[str, Any]) -> Any:
+    if f.RELATIONSHIP_STATUS in found:
+        return found[f.RELATIONSHIP_STATUS]
+    short = (
+        (f.DOUBTING, r"\btwijfel[a-z]*\b"),
+        (f.SEPARATING, r"\b(?:bezig|in scheiding|scheiden|scheiding|uit elkaar gaan)\b"),
+        (f.SEPARATED, r"\b(?:gescheiden|uit elkaar|ex|exen)\b"),
+        (f.NO_PARTNER, r"\b(?:single|alleen|geen partner|geen relatie|alleenstaand[a-z]*)\b"
+         r"|^geen\b"),
+        (f.TOGETHER, r"\b(?:samen|getrouwd|gehuwd|samenwonend|verloofd)\b"),
+    )
+    for value, pattern in short:
+        if t.has(pattern, negatable=value != f.NO_PARTNER):
+            return value
+    return _NOTHING
+
+
+def _agreements_requested(t: _Text, found: dict[str, Any]) -> Any:
+    if f.AGREEMENTS_POSSIBLE in found:
+        return found[f.AGREEMENTS_POSSIBLE]
+    for value, pattern in lex.AGREEMENT_SHORT:
+        if t.has(pattern, negatable=value != f.NO):
+            return value
+    return _NOTHING
+
+
+def _list_requested(
+    table: tuple[tuple[str, str], ...], field: str
+) -> Callable[[_Text, dict[str, Any]], Any]:
+    def handler(t: _Text, found: dict[str, Any]) -> Any:
+        values = list(found.get(field, []))
+        for value, pattern in table:
+            if value not in values and t.has(pattern):
+                values.append(value)
+        if values:
+            order = f.PROBLEMS if field == f.OTHER_PROBLEMS else f.BARRIER_VALUES
+            return [v for v in order if v in values]
+        if re.search(lex.NONE_OF_THESE, t.norm):
+            return []
+        return _NOTHING
+
+    return handler
+
+
+def _goal_requested(t: _Text, found: dict[str, Any]) -> Any:
+    if f.GOAL in found:
+        return found[f.GOAL]
+    for value, pattern in lex.GOAL_SHORT:
+        if t.has(pattern):
+            return value
+    return _NOTHING
+
+
+def _partner_requested(t: _Text, found: dict[str, Any]) -> Any:
+    if f.PARTNER_WILLING in found:
+        return found[f.PARTNER_WILLING]
+    if t.has(lex.PARTNER_SHORT_UNKNOWN, negatable=False):
+        return f.UNKNOWN
+    polarity = _polarity(t)
+    if polarity == _YES:
+        return f.YES
+    if polarity == _NO:
+        return f.NO
+    if polarity == _SOMETIMES:
+        return f.UNKNOWN
+    return _NOTHING
+
+
+def _preference_requested(t: _Text, found: dict[str, Any]) -> Any:
+    if f.PREFERENCE in found:
+        return found[f.PREFERENCE]
+    short = (
+        (f.ONLINE, r"\b(?:online|thuis|internet|computer|laptop|app|video)\b"),
+        (f.GROUP, r"\b(?:groep|groepje|groepen|anderen|andere stellen)\b"),
+        (f.ONE_EVENING, r"\b(?:avond|avondje|workshop|apk|eenmalig)\b"),
+        (f.PROFESSIONAL, r"\b(?:praten|gesprek|gesprekken|professional|hulpverlener"
+         r"|therapeut|iemand|persoonlijk)\b"),
+    )
+    for value, pattern in short:
+        if t.has(pattern):
+            return value
+    if re.search(lex.NONE_OF_THESE, t.norm):
+        return f.NONE
+    return _NOTHING
+
+
+_REQUESTED_HANDLERS: dict[str, Callable[[_Text, dict[str, Any]], Any]] = {
+    **{field: _safety(field) for field in f.SAFETY_FIELDS},
+    f.CHILDREN_UNDER_18: _children_requested,
+    f.LEGAL_PROCEEDINGS: lambda t, found: _bool_field(t, found, f.LEGAL_PROCEEDINGS),
+    f.YOUNGEST_CHILD_AGE: _youngest_requested,
+    f.RELATIONSHIP_SCORE: _score_requested,
+    f.RELATIONSHIP_STATUS: _status_requested,
+    f.AGREEMENTS_POSSIBLE: _agreements_requested,
+    f.OTHER_PROBLEMS: _list_requested(lex.PROBLEM_SHORT, f.OTHER_PROBLEMS),
+    f.BARRIERS: _list_requested(lex.BARRIER_SHORT, f.BARRIERS),
+    f.GOAL: _goal_requested,
+    f.PARTNER_WILLING: _partner_requested,
+    f.PREFERENCE: _preference_requested,
+}

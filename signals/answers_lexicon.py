@@ -1,0 +1,630 @@
+"""Dutch wording of the answers (spec section 4): data only, read by `signals.answers`.
+
+Patterns are regular expressions over the normalised message: lower-case ASCII words, numbers
+("6", "6,5") and "/" separated by single spaces. A match right after "niet", "geen", "nooit"
+or "zonder" does not count ("we hebben geen schulden"), unless the pattern itself starts
+with the negation ("geen tijd").
+
+The principle: never guess beyond what the text says. "we hebben kinderen" does not say they
+are under 18, so it sets nothing (the question is asked); "2 kinderen van 5 en 8" does.
+"""
+
+from __future__ import annotations
+
+from signals import fields as f
+
+MAX_CHARS = 2000
+
+# --- Numbers -------------------------------------------------------------------------------
+NUMBER_WORDS: dict[str, int] = {
+    "nul": 0, "een": 1, "eentje": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
+    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
+    "negentien": 19, "twintig": 20, "anderhalf": 1, "anderhalve": 1,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}
+# School grades as Dutch people say them: "een zesje", "een dikke voldoende" has no number.
+GRADE_WORDS: dict[str, int] = {
+    "tweetje": 2, "drietje": 3, "viertje": 4, "vijfje": 5, "zesje": 6, "zeventje": 7,
+    "achtje": 8, "negentje": 9, "tientje": 10,
+}
+# Adjectives between "een" and a grade: "een dikke 7", "een magere 5".
+GRADE_ADJECTIVES = frozenset(
+    {"dikke", "magere", "krappe", "zwakke", "ruime", "goede", "sterke", "hele", "halve",
+     "schamele", "nette", "mooie", "slechte", "vette"}
+)
+# Words after a number that make it something else than a grade or an age.
+NOT_A_GRADE_AFTER = frozenset(
+    {"jaar", "jaren", "jaartjes", "maanden", "maand", "weken", "week", "dagen", "dag",
+     "kinderen", "kind", "kids", "keer", "euro", "uur", "uren", "minuten", "procent", "km",
+     "kilometer", "zonen", "dochters", "zoons", "jongens", "meisjes", "stuks", "mensen", "x"}
+)
+# A grade is meant when the message speaks of one.
+GRADE_CONTEXT = (
+    r"\b(?:cijfer|cijfertje|rapportcijfer|rapport|score|schaal|punten|beoordeel|beoordelen"
+    r"|waardeer|waarderen|geef|geven|geeft|scoor|scoren)\b"
+)
+
+# --- Yes / no / sometimes / don't know (for the question that was asked) --------------------
+YES_WORDS = frozenset(
+    {"ja", "jaa", "jah", "jaja", "jawel", "jazeker", "jep", "jeps", "jup", "yep", "yes", "yup",
+     "yeah", "klopt", "zeker", "inderdaad", "tuurlijk", "natuurlijk", "absoluut", "correct",
+     "precies", "juist", "jazeer", "ye", "helaas", "allicht", "uiteraard"}
+)
+NO_WORDS = frozenset(
+    {"nee", "neen", "nope", "no", "nah", "neuh", "nein", "niet", "nooit", "geen", "welnee",
+     "neej", "nee hoor", "nvt", "niks", "niets", "nay"}
+)
+SOMETIMES_WORDS = frozenset(
+    {"soms", "af en toe", "een beetje", "beetje", "wel eens", "weleens", "misschien",
+     "vroeger", "deels", "gedeeltelijk", "wisselend", "het wisselt", "regelmatig", "vaak",
+     "meestal", "een paar keer", "een keer", "1 keer", "nu en dan", "sometimes", "maybe"}
+)
+# Phrases that decide on their own, checked before the single words above.
+NO_PHRASES = (
+    r"^(?:zeker|absoluut|helemaal|totaal|echt|gelukkig|eigenlijk|nog) niet\b",
+    r"^(?:dat )?klopt niet\b",
+    r"^niet (?:echt|zo|meer|waar|van toepassing)\b",
+    r"^(?:dat )?is niet (?:zo|waar|het geval)\b",
+    r"^(?:ja )?nee\b",
+    r"^(?:nooit|geen sprake van|geen|niets|niks) ",
+)
+YES_PHRASES = (
+    r"^(?:dat )?klopt\b",
+    r"^(?:helaas|ja helaas) (?:wel|ja)\b",
+    r"^(?:dat )?is (?:zo|waar|het geval)\b",
+    r"^(?:ja )?(?:wel|zeker|inderdaad)\b",
+    r"^(?:dat )?(?:denk|vrees) ik (?:wel|het)\b",
+)
+DONT_KNOW = (
+    r"\b(?:weet (?:ik )?(?:het )?(?:echt |nog |eigenlijk |ook )?(?:niet|nie)|geen (?:flauw )?idee"
+    r"|idk|geen flauw benul|dunno|i dont know|no idea|moeilijk te zeggen|kan ik niet zeggen"
+    r"|weet ik veel|onbekend|zeg ik liever niet|wil ik (?:liever )?niet zeggen"
+    r"|liever niet zeggen|geen antwoord|twijfel|weet het niet|snap de vraag niet"
+    r"|ik weet het (?:nog )?niet|dat weet ik niet|geen idee eigenlijk)\b"
+)
+
+# --- relationship_status -------------------------------------------------------------------
+# Checked in this order; the first value with a (non-negated) match wins.
+_NOT_HYPOTHETICAL = (
+    r"(?<!als )(?<!als we )(?<!als wij )(?<!stel dat we )(?<!indien we )(?<!bang dat we )"
+    r"(?<!dat we )(?<!voordat we )(?<!wanneer we )"
+)
+STATUS_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        f.DOUBTING,
+        (
+            r"\btwijfel[a-z]* (?:[a-z]+ ){0,6}?(?:verder|door|samen|scheiden|scheiding"
+            r"|uit elkaar|relatie|huwelijk|blijven|bij hem|bij haar|bij elkaar|weggaan"
+            r"|weg te gaan|of we|of ik|over ons|aan ons|aan hem|aan haar|over hem|over haar)\b",
+            r"\b(?:we|wij|ik) twijfel(?:en)?(?: (?:erg|heel erg|echt|nog|allebei|samen))?$",
+            r"\b(?:we|wij) twijfelen\b",
+            r"\bweet(?:en)? (?:ik |we |wij )?(?:het )?(?:echt |nog |gewoon |eigenlijk )?niet"
+            r" (?:meer )?of (?:ik|we|wij) (?:nog )?(?:[a-z]+ )?(?:verder|door|samen"
+            r"|bij elkaar|bij hem|bij haar|moeten stoppen|willen blijven|moet blijven)\b",
+            r"\b(?:overweeg|overwegen|overweegt|denk erover|denken erover|denk er over"
+            r"|denken er over|speel met de gedachte|spelen met de gedachte|misschien"
+            r"|mogelijk) (?:[a-z]+ ){0,4}?(?:te )?(?:scheiden|scheiding|uit elkaar"
+            r"|weg te gaan|te stoppen)\b",
+            r"\b(?:op een kruispunt|of het nog goed komt|of het nog iets wordt"
+            r"|of we het nog redden)\b",
+        ),
+    ),
+    (
+        f.SEPARATED,
+        (
+            r"(?<!ouders )\b(?:zijn|ben|waren|is) (?:(?!(?:niet|geen|nooit|aan|dat|als|of|bang"
+            r"|voordat)\b)[a-z0-9]+ )"
+            r"{0,4}?(?:gescheiden|uit elkaar)\b(?! (?:aan het|groeien|gegroeid|te groeien"
+            r"|gaan|aan het groeien|gedreven))",
+            r"\b(?:sinds|na) (?:de|onze|mijn|ons|de echt)? ?(?:scheiding|echtscheiding|breuk"
+            r"|break up)\b",
+            r"\b(?:uit elkaar gegaan|gescheiden sinds|gescheiden van|net gescheiden"
+            r"|pas gescheiden|heeft me verlaten|heeft mij verlaten|is bij me weggegaan"
+            r"|is bij mij weggegaan|heeft het uitgemaakt|het is uit|wonen niet meer samen"
+            r"|woon niet meer samen|divorced|separated)\b",
+            r"^(?:gescheiden|uit elkaar|ex|ik ben gescheiden)$",
+        ),
+    ),
+    (
+        f.SEPARATING,
+        (
+            _NOT_HYPOTHETICAL + r"\b(?:gaan|gaat|ga) (?:(?!(?:niet|geen|nooit)\b)[a-z]+ ){0,3}?"
+            r"(?:scheiden|uit elkaar)\b",
+            _NOT_HYPOTHETICAL + r"\b(?:scheiden|uit elkaar) (?:gaan|te gaan)\b",
+            r"\b(?:in (?:een|de|onze) scheiding|in scheiding|aan het scheiden"
+            r"|bezig met (?:de |een |onze )?(?:scheiding|scheiden)|scheiding (?:is )?"
+            r"(?:aangevraagd|loopt|gestart|begonnen)|echtscheiding aangevraagd"
+            r"|scheidingsprocedure|midden in (?:een|de|onze) scheiding"
+            r"|(?:hebben|heb|heeft) besloten (?:om )?(?:te scheiden|uit elkaar te gaan)"
+            r"|willen (?:gaan )?scheiden|wil (?:gaan )?scheiden|wil(?:len)? uit elkaar"
+            r"|getting divorced|separating)\b",
+            r"^(?:scheiden|bezig met scheiden|in scheiding|we gaan uit elkaar)$",
+        ),
+    ),
+    (
+        f.NO_PARTNER,
+        (
+            r"\b(?:geen partner|single|vrijgezel|alleenstaand[a-z]*|weduwe|weduwnaar"
+            r"|no partner)\b",
+            r"\b(?:ik heb|heb ik) (?:op dit moment |nu |momenteel |al lang )?geen (?:relatie"
+            r"|vriend|vriendin)\b",
+            r"\bik ben (?:nu |sinds kort |al lang )?alleen(?=$| met de kinderen| sinds| nu"
+            r"| en| thuis met)",
+            r"\b(?:mijn (?:man|vrouw|partner) is overleden|partner overleden)\b",
+            r"^(?:alleen|geen|nee geen partner|geen relatie)$",
+        ),
+    ),
+    (
+        f.TOGETHER,
+        (
+            r"\b(?:we zijn|wij zijn|zijn we|ik ben) (?:(?!(?:niet|geen|nooit)\b)[a-z0-9]+ ){0,3}?"
+            r"(?:getrouwd|gehuwd|verloofd|een stel|een koppel)\b",
+            r"\b(?:we zijn|wij zijn|zijn we) (?:(?!(?:niet|geen|nooit)\b)[a-z0-9]+ ){0,3}?samen"
+            r"(?=$| en| maar| sinds| nu| al| hebben| wonen| met| want| dus)",
+            r"\b(?:we wonen samen|wij wonen samen|samenwonend|ik heb een (?:relatie|partner"
+            r"|vriend|vriendin)|we hebben een relatie|(?:mijn|m) (?:man|vrouw|partner|vriend"
+            r"|vriendin) en ik|married|together)\b",
+            r"^(?:samen|getrouwd|samenwonend|we zijn samen|nog samen|relatie)$",
+        ),
+    ),
+)
+
+# --- children ------------------------------------------------------------------------------
+KID_ANCHORS = frozenset(
+    {"kind", "kinderen", "kindje", "kindjes", "kids", "zoon", "zoontje", "zoons", "zonen",
+     "dochter", "dochtertje", "dochters", "tweeling", "jongste", "oudste", "middelste",
+     "baby", "babys", "jongen", "jongens", "meisje", "meisjes", "stiefzoon", "stiefdochter",
+     "stiefkinderen", "pleegkind", "pleegkinderen", "kinders", "children", "kid", "son",
+     "daughter", "zoontjes", "dochtertjes"}
+)
+# Reading ages after an anchor stops at these words ("kinderen van 5 en 8 en we zijn 12 jaar
+# samen": 12 is not a child's age).
+AGE_SCAN_STOP = frozenset(
+    {"we", "wij", "ik", "hij", "zij", "samen", "getrouwd", "relatie", "sinds", "geleden",
+     "maar", "want", "omdat", "dus", "huwelijk", "partner", "man", "vrouw", "scheiding",
+     "gescheiden", "cijfer", "rapportcijfer", "geef", "score", "ex"}
+)
+AGE_SCAN_WINDOW = 10
+AGE_UNITS_BABY = frozenset({"maanden", "maand", "weken", "week", "dagen", "dag", "months"})
+EXPECTING = (
+    r"\b(?:zwanger|in verwachting|verwachten (?:een|ons|onze|de) (?:[a-z]+ )?"
+    r"(?:baby|kindje|kind|tweeling|zoon|dochter)|baby op komst|kindje op komst"
+    r"|uitgerekend|pregnant|expecting)\b"
+)
+# Words that only fit children under 18 (no age needed).
+MINOR_WORDS = (
+    r"\b(?:baby|babys|peuter|peuters|kleuter|kleuters|puber|pubers|tiener|tieners|kindje"
+    r"|kindjes|zoontje|dochtertje|kleintje|kleintjes|basisschool|middelbare school"
+    r"|minderjarig[a-z]*|kinderen onder de 18|jonge kinderen|kleine kinderen|schoolgaande"
+    r"|kinderopvang|bso|consultatiebureau)\b"
+)
+NO_CHILDREN = (
+    r"\b(?:geen (?:kinderen|kids|kind|kindjes|kinderen onder de 18|minderjarige kinderen"
+    r"|jonge kinderen|thuiswonende kinderen)|kinderloos|no children|no kids)\b",
+    r"\b(?:kinderen|kids|ze) (?:zijn )?(?:al )?(?:volwassen|de deur uit|uit huis"
+    r"|ouder dan 18|boven de 18|meerderjarig|groot)\b",
+    r"\bvolwassen kinderen\b",
+)
+# "we hebben 2 kinderen" as the answer to "heb je kinderen onder de 18?".
+HAS_CHILDREN = (
+    r"\b(?:\d+|een|twee|drie|vier|vijf|zes) (?:kinderen|kind|kids|zoons|dochters|zonen"
+    r"|zoon|dochter|jongens|meisjes)\b|\b(?:we|wij|ik) (?:hebben|heb) (?:kinderen|kids"
+    r"|een zoon|een dochter|een kind)\b|\bonze kinderen\b|\bmijn kinderen\b"
+)
+
+# --- agreements_possible -------------------------------------------------------------------
+AGREEMENT_WORDS = r"(?:afspraken|afspraak|afspreken|overleggen|overleg|samenwerken|communiceren)"
+AGREEMENT_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        f.SOMETIMES,
+        (
+            rf"\b{AGREEMENT_WORDS} (?:[a-z]+ ){{0,4}}?(?:lukt|lukken|gaat|gaan|werkt|verloopt)"
+            r" (?:soms|af en toe|wisselend|niet altijd|met moeite|moeizaam|soms wel|redelijk"
+            r"|matig|wel eens)\b",
+            rf"\bsoms (?:lukt|kunnen we|gaat) (?:het|dat|{AGREEMENT_WORDS})\b",
+            rf"\b(?:niet altijd|soms|af en toe|met moeite|moeizaam|moeilijk) (?:[a-z]+ ){{0,2}}?"
+            rf"{AGREEMENT_WORDS}\b",
+            rf"\b{AGREEMENT_WORDS} (?:[a-z]+ ){{0,3}}?(?:moeizaam|moeilijk|lastig|stroef)\b",
+        ),
+    ),
+    (
+        f.NO,
+        (
+            rf"\b(?:kunnen|kan|lukt|lukken) (?:[a-z]+ ){{0,3}}?(?:geen|niet|nooit) "
+            rf"(?:(?:meer|goed|samen|met elkaar|normaal) ){{0,2}}{AGREEMENT_WORDS}\b",
+            rf"\b{AGREEMENT_WORDS} (?:[a-z]+ ){{0,4}}?(?:lukt|lukken|gaat|gaan|werkt|kan|kunnen)"
+            r" (?:helemaal |echt |totaal |gewoon )?(?:niet|nooit|niks)\b",
+            rf"\bgeen (?:enkel |goed |normaal )?{AGREEMENT_WORDS} (?:meer )?(?:mogelijk)?",
+            r"\b(?:houdt|houden|komt|komen) (?:zich )?(?:niet|nooit) aan (?:de |onze |gemaakte )?"
+            r"afspraken\b",
+            r"\bkomen er (?:samen )?niet (?:meer )?uit\b",
+            r"\b(?:we|wij) (?:kunnen|praten) (?:niet|nooit) (?:meer )?(?:normaal |met elkaar "
+            r"|samen )?(?:praten|overleggen|met elkaar)\b",
+            r"\bcommunicatie is (?:helemaal |compleet )?(?:weg|nul|verdwenen|slecht|dood)\b",
+        ),
+    ),
+    (
+        f.YES,
+        (
+            rf"\b(?:kunnen|kan) (?:[a-z]+ ){{0,3}}?(?:goed|prima|wel|gewoon|nog) "
+            rf"(?:(?:samen|met elkaar|goed) )?{AGREEMENT_WORDS}\b",
+            rf"\b{AGREEMENT_WORDS} (?:[a-z]+ ){{0,4}}?(?:lukt|lukken|gaat|gaan|werkt|verloopt)"
+            r" (?:goed|prima|wel|best|prima|uitstekend|gewoon)\b",
+            r"\bkomen er (?:samen )?(?:wel |altijd |meestal )?uit\b",
+            r"\b(?:goed|prima) overleg\b",
+            r"\bhouden (?:ons )?(?:goed )?aan (?:de )?afspraken\b",
+        ),
+    ),
+)
+# Short answers to "Kunnen jullie samen nog afspraken maken?".
+AGREEMENT_SHORT: tuple[tuple[str, str], ...] = (
+    (f.SOMETIMES, r"\b(?:soms|af en toe|een beetje|beetje|wisselend|het wisselt|niet altijd"
+     r"|gaat wel|lukt wel eens|wel eens|weleens|redelijk|matig|moeizaam|moeilijk|lastig"
+     r"|met moeite|meestal|deels|soms wel soms niet|half|sometimes)\b"),
+    (f.NO, r"\b(?:nee|neen|nope|niet|nooit|geen|nauwelijks|bijna nooit|amper|totaal niet"
+     r"|helemaal niet|lukt niet|onmogelijk|no)\b"),
+    (f.YES, r"\b(?:ja|jawel|jazeker|yes|klopt|goed|prima|zeker|best|gewoon|lukt|lukt goed"
+     r"|gaat goed|altijd)\b"),
+)
+
+# --- legal_proceedings ---------------------------------------------------------------------
+LEGAL_DISPUTE_TOPICS = (
+    r"(?:alimentatie|kinderalimentatie|partneralimentatie|omgang(?! met)|omgangsregeling"
+    r"|ouderschapsplan|zorgregeling|voogdij|gezag|coouderschap|co ouderschap|bezoekregeling"
+    r"|boedelscheiding|boedelverdeling|huis verdelen|zorgverdeling)"
+)
+LEGAL_DISPUTE_WORDS = (
+    r"(?:ruzie|ruzies|conflict|conflicten|onenigheid|strijd|gedoe|discussie|discussies"
+    r"|gevecht|oneens|niet eens|meningsverschil|problemen|probleem|gesteggel|gezeur|geruzie"
+    r"|vechten|vechtscheiding|procederen|rechtszaak)"
+)
+LEGAL_PATTERNS = (
+    r"\b(?:advocaat|advocaten|advocate|rechtszaak|rechtszaken|rechter|rechtbank|kort geding"
+    r"|gerechtelijk[a-z]*|procederen|procedeert|procedeer|scheidingsprocedure|juridische"
+    r" (?:strijd|procedure|stappen)|raad voor de kinderbescherming|kinderbescherming"
+    r"|bijzondere curator|ondertoezichtstelling|vechtscheiding|lawyer|court)\b",
+    rf"\b{LEGAL_DISPUTE_WORDS} (?:[a-z]+ ){{0,4}}?{LEGAL_DISPUTE_TOPICS}\b",
+    rf"\b{LEGAL_DISPUTE_TOPICS} (?:[a-z]+ ){{0,4}}?{LEGAL_DISPUTE_WORDS}\b",
+)
+NO_LEGAL_PATTERNS = (
+    r"\b(?:geen|zonder) (?:advocaat|advocaten|rechtszaak|rechter|juridische|gedoe over)\b",
+    r"\bniet (?:naar|via) de rechter\b",
+)
+
+# --- other_problems ------------------------------------------------------------------------
+PROBLEM_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        f.MONEY,
+        (
+            r"\b(?:schulden|in de schuld|schuldhulp[a-z]*|schuldsanering|betalingsachterstand"
+            r"|achterstanden|huurachterstand|deurwaarder|deurwaarders|incasso|aanmaningen"
+            r"|geldzorgen|geldproblemen|geld problemen|financiele (?:problemen|zorgen|stress"
+            r"|nood|situatie)|financieel (?:krap|moeilijk|lastig|zwaar)|krap bij kas"
+            r"|geen geld|weinig geld|te weinig geld|armoede|bewindvoering|bewindvoerder"
+            r"|voedselbank|rood staan|sta rood|staan rood|gokschulden|bijstand|debts|money)\b",
+            r"\b(?:niet|nauwelijks|amper|moeilijk) (?:meer )?rond(?:komen)?\b",
+            r"\b(?:huur|rekeningen|energierekening) (?:[a-z]+ ){0,2}niet (?:meer )?"
+            r"(?:betalen|betaald)\b",
+        ),
+    ),
+    (
+        f.HOUSING,
+        (
+            r"\b(?:geen (?:huis|woning|woonruimte|dak boven (?:mijn|ons) hoofd|onderdak"
+            r"|plek om te wonen|eigen plek|eigen huis)|dakloos|thuisloos|woningnood"
+            r"|woningzoekend[a-z]*|urgentieverklaring|urgentie voor een woning"
+            r"|uit huis gezet|huisuitzetting|uitzetting|ontruiming|antikraak|noodopvang"
+            r"|huisvesting|housing|homeless)\b",
+            r"\b(?:moet|moeten) (?:het|ons|mijn) huis uit\b",
+            r"\b(?:vind|vinden|kan|kunnen) (?:geen|nergens een) (?:huis|woning)\b",
+            r"\bkan (?:nergens|niet) (?:heen|wonen)\b",
+            r"\b(?:slaap|woon|wonen|slapen) (?:nu |tijdelijk |noodgedwongen |weer )?(?:bij"
+            r" (?:vrienden|mijn ouders|mijn moeder|mijn vader|mijn zus|mijn broer|familie)"
+            r"|in de auto|in een camper)\b",
+            r"\b(?:huis|woning) (?:kwijt|verkopen|verkocht moet)\b",
+        ),
+    ),
+    (
+        f.WORK,
+        (
+            r"\b(?:werk kwijt|baan kwijt|ontslagen|ontslag gekregen|ontslag gehad|werkloos"
+            r"|geen werk|geen baan|zonder werk|zonder baan|in de ww|ww uitkering"
+            r"|arbeidsongeschikt|werkstress|werkdruk|reorganisatie|failliet|jobless"
+            r"|lost my job|unemployed)\b",
+            r"\b(?:problemen|stress|gedoe|ruzie|conflict) (?:op|met|van) (?:het|mijn|zijn"
+            r"|haar) (?:werk|baas|baan)\b",
+        ),
+    ),
+    (
+        f.HEALTH,
+        (
+            r"\b(?:ziekte|zieke|kanker|chronisch|depressie|depressief|burnout|burn out"
+            r"|overspannen|psychisch|psychische|psychiatrisch[a-z]*|angststoornis"
+            r"|angstklachten|paniekaanvallen|ptss|trauma|ggz|ziekenhuis|operatie|handicap"
+            r"|gehandicapt|beperking|dementie|parkinson|hartaanval|herseninfarct"
+            r"|gezondheidsproblemen|gezondheidsklachten|slechte gezondheid|lichamelijke"
+            r" klachten|pijnklachten|rugklachten|adhd|autisme|bipolair|sick)\b",
+            # "ik ben ziek", but "ik word ziek van die ruzies" is an idiom.
+            r"\bziek\b(?! van\b)",
+            r"\bzorgen (?:om|over) (?:mijn|zijn|haar|onze) gezondheid\b",
+        ),
+    ),
+    (
+        f.ADDICTION,
+        (
+            r"\b(?:verslaafd|verslaving|verslavingsproblemen|alcohol|alcoholist|alcoholisme"
+            r"|drankprobleem|drankprobleem|drugs|blowt|blowen|coke|cocaine|gokt|gokken"
+            r"|gokverslaving|gokschulden|zuipt|zuipen|dronken|drank|speed|xtc|heroine"
+            r"|addiction|addicted|drinks too much)\b",
+            r"\b(?:drinkt|drink|drinken|dronk) (?:veel |echt |gewoon |wel )?(?:te veel|teveel"
+            r"|te vaak|elke avond|iedere avond|alcohol|bier|wijn|sterke drank)\b",
+            r"\b(?:hij|zij|ze|partner|man|vrouw|vriend|vriendin|ex) drinkt$",
+        ),
+    ),
+)
+# Short answers to "Zijn er andere zorgen?" (requested = other_problems).
+PROBLEM_SHORT: tuple[tuple[str, str], ...] = (
+    (f.MONEY, r"\b(?:geld|financien|financieel|schuld|schulden|rekeningen)\b"),
+    (f.HOUSING, r"\b(?:huis|woning|wonen|woonruimte|huisvesting)\b"),
+    (f.WORK, r"\b(?:werk|baan|job|baas)\b"),
+    (f.HEALTH, r"\b(?:gezondheid|ziek|ziekte|psychisch|lichamelijk)\b"),
+    (f.ADDICTION, r"\b(?:verslaving|drank|alcohol|drugs|gokken|drinken)\b"),
+)
+
+# --- goal ----------------------------------------------------------------------------------
+GOAL_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        f.SEPARATE_WELL,
+        (
+            r"\b(?:goed|netjes|fatsoenlijk|vreedzaam|rustig|in goed overleg|zonder ruzie"
+            r"|zonder gedoe|als vrienden|met respect|in alle rust|vriendschappelijk|in harmonie)"
+            r" (?:[a-z]+ ){0,2}?(?:uit elkaar|scheiden|afscheid|uiteen)\b",
+            r"\bop een (?:goede|nette|fijne|rustige|normale|respectvolle|vriendelijke) manier"
+            r" (?:[a-z]+ ){0,2}?(?:uit elkaar|scheiden|afscheid)\b",
+            r"\b(?:goede scheiding|scheiding goed (?:regelen|afronden|laten verlopen)"
+            r"|goede ouders blijven|samen ouders blijven|goed co ouderschap"
+            r"|goed coouderschap|goede afspraken (?:maken )?over de kinderen)\b",
+        ),
+    ),
+    (
+        f.MAINTENANCE,
+        (
+            r"\b(?:onderhoud|relatieonderhoud|apk|relatieapk|sterk houden|goed houden"
+            r"|fris houden|investeren in (?:onze|de|ons) relatie|preventief|tips (?:voor|om)"
+            r"|nieuwsgierig|uit interesse|het gaat (?:eigenlijk )?(?:goed|prima) (?:met ons"
+            r"|tussen ons)|gewoon (?:wat )?tips)\b",
+        ),
+    ),
+    (
+        f.UNSURE,
+        (
+            r"\b(?:weet|weten) (?:ik |we |wij )?(?:het )?(?:nog |echt |gewoon )?niet"
+            r" (?:goed |zo goed )?wat (?:ik|we|wij) (?:wil|willen|moet|moeten)\b",
+            r"\bgeen idee wat (?:ik|we|wij) (?:wil|willen)\b",
+            r"\btwijfel (?:tussen|over wat)\b",
+        ),
+    ),
+    (
+        f.IMPROVE,
+        (
+            r"\b(?:samen verder|beter maken|verbeteren|verbetering|weer gelukkig"
+            r"|weer dichter bij elkaar|bij elkaar blijven|samen blijven|minder ruzie"
+            r"|beter communiceren|beter met elkaar praten|elkaar weer vinden"
+            r"|elkaar weer begrijpen|het weer goed maken|het goedmaken|ervoor gaan"
+            r"|aan (?:onze|de|ons) relatie werken|aan ons werken|sterker maken|versterken"
+            r"|weer leuk|weer fijn|niet scheiden|niet uit elkaar|relatie redden"
+            r"|huwelijk redden|relatie versterken|relatie verbeteren)\b",
+            r"\b(?:we|wij) (?:willen|gaan) (?:het )?(?:nog )?(?:graag )?(?:samen )?(?:verder"
+            r"|door)\b(?! met de (?:vragen|vragenlijst))",
+            r"\b(?:wil|willen) (?:[a-z]+ ){0,2}?verder met (?:hem|haar|mijn (?:man|vrouw|partner"
+            r"|vriend|vriendin)|elkaar|ons|onze relatie)\b",
+            r"\b(?:we|wij|ik) (?:wil|willen) (?:het )?(?:graag )?(?:weer )?beter (?:hebben"
+            r"|maken|krijgen)\b",
+        ),
+    ),
+)
+# Words that turn an "improve" phrase into doubt: "we twijfelen of we nog verder willen".
+DOUBT_BEFORE_IMPROVE = r"\b(?:twijfel[a-z]*|of|weet niet|weten niet|misschien|als)\b"
+GOAL_SHORT: tuple[tuple[str, str], ...] = (
+    (f.SEPARATE_WELL, r"\b(?:uit elkaar|scheiden|scheiding|afscheid)\b"),
+    (f.MAINTENANCE, r"\b(?:onderhoud|goed houden|sterk houden|tips)\b"),
+    (f.UNSURE, r"\b(?:twijfel[a-z]*|weet niet wat|geen idee wat|onzeker)\b"),
+    (f.IMPROVE, r"\b(?:verbeteren|beter|samen|verder|redden)\b"),
+)
+
+# --- partner_willing -----------------------------------------------------------------------
+PARTNER_SUBJECT = (
+    r"(?:hij|zij|ze|mijn (?:man|vrouw|partner|vriend|vriendin|echtgenoot|echtgenote|lief"
+    r"|ex|exman|exvrouw|expartner)|partner)"
+)
+PARTNER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        f.UNKNOWN,
+        (
+            rf"\b(?:weet|weten) (?:ik |we )?(?:het )?(?:nog )?niet of {PARTNER_SUBJECT}\b",
+            rf"\b(?:nog )?niet (?:aan {PARTNER_SUBJECT} )?gevraagd\b",
+            r"\b(?:nog )?niet (?:over )?(?:overlegd|besproken)\b",
+            rf"\b{PARTNER_SUBJECT} weet (?:het |er )?(?:nog )?(?:niet|niks|niets)(?: van)?\b",
+        ),
+    ),
+    (
+        f.NO,
+        (
+            rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:wil|wilt|willen) (?:er )?(?:niet|geen"
+            r"|nooit|niks|niets) (?:[a-z]+ ){0,2}?(?:mee|meedoen|hulp|praten|therapie|meewerken"
+            r"|cursus|aan meedoen|aan|van weten)\b",
+            rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:staat|staan) (?:er )?niet (?:voor )?open\b",
+            rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:weigert|doet niet mee|is niet bereid"
+            r"|ziet het niet zitten|ziet er niks in|ziet er niets in|vindt het onzin)\b",
+        ),
+    ),
+    (
+        f.YES,
+        (
+            rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:wil|wilt|willen) (?:ook |wel |graag "
+            r"|zeker |heel graag )*(?:mee|meedoen|meewerken|hulp|praten|een cursus"
+            r"|eraan werken)\b",
+            rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:staat|staan) (?:er )?(?:ook |wel |zeker )?"
+            r"(?:voor )?open\b",
+            rf"\b{PARTNER_SUBJECT} (?:is|was) (?:ook |wel |zeker )?(?:bereid|akkoord"
+            r"|gemotiveerd|enthousiast)\b",
+            r"\b(?:we|wij) (?:willen|staan) (?:het |er )?(?:allebei|alle twee|beiden|samen)\b",
+            r"\b(?:we|wij) (?:willen|zijn) (?:allebei|alle twee|beiden) (?:[a-z]+ ){0,2}?"
+            r"(?:mee|hulp|bereid|gemotiveerd)\b",
+        ),
+    ),
+)
+PARTNER_SHORT_UNKNOWN = r"\b(?:misschien|weet niet|geen idee|nog niet gevraagd|twijfel|wellicht)\b"
+
+# --- preference ----------------------------------------------------------------------------
+PREFERENCE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        f.NONE,
+        (
+            r"\b(?:geen voorkeur|maakt (?:me |mij |ons )?(?:niet|niks|niets) (?:zoveel )?uit"
+            r"|om het even|alles is goed|geen van (?:beide|allen|deze|alle)|no preference)\b",
+        ),
+    ),
+    (
+        f.ONLINE,
+        (
+            r"\bonline\b(?=$| (?:hulp|programma|cursus|training|gesprek|gesprekken|therapie"
+            r"|traject|aanbod|modules|variant|versie|lijkt|is|prima|graag|doen))",
+            r"\b(?:liefst|liever|graag|voorkeur voor|het liefst|prefereer|kies voor|wil|willen"
+            r"|doen we|iets) (?:[a-z]+ ){0,2}?online\b",
+            r"\b(?:via (?:internet|de computer|de laptop|video|beeldbellen|zoom|teams|een app)"
+            r"|achter (?:de|mijn|onze) (?:laptop|computer|pc)|thuis (?:achter|vanaf|via"
+            r"|in (?:mijn|ons|onze) eigen)|vanuit huis|van thuis uit|in (?:mijn|ons|onze) eigen"
+            r" (?:tempo|tijd)|op (?:mijn|ons|onze) eigen (?:tijd|tempo)|beeldbellen|videobellen"
+            r"|thuisprogramma)\b",
+            r"^(?:online|thuis|via internet|op de computer|laptop)$",
+        ),
+    ),
+    (
+        f.GROUP,
+        (
+            r"\b(?:in een groep|in groepsverband|groepje|groepscursus|groepstraining"
+            r"|groepsprogramma|groepsaanbod|met andere (?:stellen|ouders|koppels|mensen|paren)"
+            r"|samen met anderen|houd me vast|samen sterker|in a group)\b",
+            r"^(?:groep|een groep|de groep|groepje)$",
+        ),
+    ),
+    (
+        f.ONE_EVENING,
+        (
+            r"\b(?:een|1) (?:avond|avondje)\b(?=$| (?:cursus|workshop|training|bijeenkomst"
+            r"|lijkt|is|prima|graag))",
+            r"\b(?:liefst|liever|graag|alleen|maar|gewoon|wil|willen) (?:[a-z]+ ){0,2}?"
+            r"(?:een|1) (?:avond|avondje)\b",
+            r"\b(?:avondje|eenmalig[a-z]*|workshop|relatie apk|relatieapk|apk avond|een keer"
+            r" iets)\b",
+            r"^(?:avond|een avond|1 avond|apk)$",
+        ),
+    ),
+    (
+        f.PROFESSIONAL,
+        (
+            r"\bmet (?:iemand|een professional|een hulpverlener|een therapeut"
+            r"|een relatietherapeut|een coach|een deskundige|een maatschappelijk werker"
+            r"|een psycholoog|een expert|een counselor|een mens|een echt persoon) "
+            r"(?:[a-z]+ ){0,2}?(?:praten|spreken|een gesprek|gesprekken|in gesprek)\b",
+            r"\b(?:praten|gesprek|gesprekken|spreken|gesprekje) met (?:iemand|een (?:professional"
+            r"|hulpverlener|therapeut|relatietherapeut|coach|deskundige|psycholoog|expert"
+            r"|maatschappelijk werker))\b",
+            r"\b(?:relatietherapie|relatietherapeut|therapeut|persoonlijk(?:e)? (?:gesprek"
+            r"|gesprekken|begeleiding)|face to face|1 op 1|een op een|individuele gesprekken"
+            r"|talk to someone)\b",
+            r"^(?:praten|gesprek|gesprekken|iemand spreken|met iemand praten)$",
+        ),
+    ),
+)
+
+# --- barriers ------------------------------------------------------------------------------
+BARRIER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        f.TIME,
+        (
+            r"\b(?:geen tijd|weinig tijd|te weinig tijd|tijdgebrek|druk (?:leven|baan|werk"
+            r"|gezin|schema|met werk)|drukke (?:baan|banen|agenda|tijd)|ik heb het (?:te |heel "
+            r"|erg |zo )?druk|we hebben het (?:te |heel |erg |zo )?druk|onregelmatige"
+            r" (?:diensten|werktijden)|ploegendienst|nachtdienst|nachtdiensten|geen oppas"
+            r"|moeilijk vrij|lastig vrij|werk fulltime|werken allebei fulltime|no time)\b",
+            r"\btijd (?:is|blijft) (?:een |het )?(?:probleem|lastig|krap)\b",
+        ),
+    ),
+    (
+        f.SHAME,
+        (
+            r"\b(?:schaam|schaamt|schamen|schaamte|gene|genant|taboe|schande"
+            r"|niemand mag (?:het )?weten|ashamed|embarrassed)\b(?! (?:me |mij |ons )?"
+            r"(?:niet|nergens)\b)",
+            r"\bdurf (?:het |dat )?(?:niet|nauwelijks) (?:goed )?(?:te )?(?:vertellen|zeggen"
+            r"|vragen)\b",
+            r"\bwat (?:zullen|moeten|denken|vinden) (?:de )?(?:mensen|anderen|buren|familie)\b",
+            r"\b(?:eng|spannend|moeilijk) om (?:hulp|het) (?:te )?(?:vragen|vertellen|zoeken)\b",
+            r"\b(?:drempel|stap) (?:is )?(?:te )?(?:groot|hoog)\b",
+        ),
+    ),
+    (
+        f.DISTANCE,
+        (
+            r"\b(?:te ver|ver weg|(?:geen|zonder) (?:auto|vervoer|rijbewijs)|reistijd"
+            r"|reisafstand|slecht bereikbaar|moeilijk bereikbaar|buitengebied|platteland"
+            r"|kan er niet komen|kan daar niet komen|slecht ter been|rolstoel|too far)\b",
+            r"(?<!emotionele )(?<!veel )\bafstand\b(?! (?:tussen|van elkaar|genomen|nemen"
+            r"|gegroeid|gekomen|ontstaan|ons)\b)(?=.*\b(?:ver|reizen|km|kilometer|groot|te)\b)",
+        ),
+    ),
+    (
+        f.MONEY,
+        (
+            r"\b(?:te duur|kost (?:te |veel |teveel )(?:geld)?|kosten (?:te |veel )"
+            r"|geen geld (?:voor|om)|te weinig geld (?:voor|om)|eigen bijdrage|eigen risico"
+            r"|niet betaalbaar|onbetaalbaar|too expensive)\b",
+            r"\b(?:kan|kunnen) (?:het |dat |dit )?niet betalen\b",
+        ),
+    ),
+    (
+        f.LANGUAGE,
+        (
+            r"\b(?:spreek|spreken|praat|praten|begrijp|begrijpen|versta|verstaan|lees|schrijf)"
+            r" (?:[a-z]+ ){0,2}?(?:slecht|weinig|niet goed|niet zo goed|geen|een beetje"
+            r"|niet veel|matig|gebrekkig|nauwelijks|niet)(?: [a-z]+)? nederlands\b",
+            r"\bnederlands is (?:[a-z]+ )?(?:moeilijk|slecht|lastig|niet goed|niet zo goed)\b",
+            r"\b(?:slecht|weinig|gebrekkig|beetje|matig) nederlands\b",
+            r"\b(?:andere taal|tolk|vertaler|vertaling|in het engels|english|in het arabisch"
+            r"|in het turks|in het pools|taalbarriere|taalprobleem|taalproblemen"
+            r"|dont speak dutch|do not speak dutch|no dutch|little dutch)\b",
+            r"\btaal is (?:[a-z]+ )?(?:moeilijk|een probleem|lastig)\b",
+        ),
+    ),
+)
+BARRIER_SHORT: tuple[tuple[str, str], ...] = (
+    (f.TIME, r"\b(?:tijd|druk|drukte)\b"),
+    (f.SHAME, r"\b(?:schaamte|schaam|gene|spannend|eng)\b"),
+    (f.DISTANCE, r"\b(?:afstand|reizen|vervoer|ver)\b"),
+    (f.MONEY, r"\b(?:geld|kosten|duur|prijs|betalen)\b"),
+    (f.LANGUAGE, r"\b(?:taal|nederlands|tolk)\b"),
+)
+NONE_OF_THESE = r"^(?:nee|neen|nope|geen|niks|niets|nee hoor|geen enkele|geen zorgen|no|none)\b"
+
+# Extra spellings for answers on top of the danger lexicon's MISSPELLINGS.
+ANSWER_MISSPELLINGS: dict[str, str] = {
+    "jaa": "ja", "jahoor": "ja hoor", "jaaa": "ja", "neee": "nee", "nee": "nee", "ne": "nee",
+    "neh": "nee", "nah": "nah", "ok": "ok", "oke": "oke", "okee": "oke", "okey": "oke",
+    "gescheide": "gescheiden", "gescheiden": "gescheiden", "gescheidden": "gescheiden",
+    "scheide": "scheiden", "sheiden": "scheiden", "schijden": "scheiden",
+    "twijfellen": "twijfelen", "twijfels": "twijfel", "twijfelt": "twijfel",
+    "twijfelen": "twijfelen", "twijvel": "twijfel", "twyfel": "twijfel",
+    "advokaat": "advocaat", "avocaat": "advocaat", "advocaaat": "advocaat",
+    "alimentaties": "alimentatie", "alementatie": "alimentatie",
+    "zwanger": "zwanger", "swanger": "zwanger", "zwangerr": "zwanger",
+    "kinderen": "kinderen", "dochtr": "dochter", "zoon": "zoon",
+    "co": "co", "coouderschap": "coouderschap",
+    "online": "online", "onlien": "online", "onine": "online",
+    "groepje": "groepje", "verslaaft": "verslaafd", "verslaafd": "verslaafd",
+    "schaam": "schaam", "schaamm": "schaam", "tyd": "tijd",
+    "gene": "gene", "burnout": "burnout",
+}

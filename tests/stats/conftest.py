@@ -1,0 +1,91 @@
+"""Fixtures for the statistics tests: SQLite files and a private database on the shared
+PostgreSQL server (created for the test session, dropped afterwards)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # the project is not installed as a package
+    sys.path.insert(0, str(ROOT))
+
+from stats import db  # noqa: E402
+from stats.models import TABLE_NAME  # noqa: E402
+
+#: The shared PostgreSQL server; the tests only create and drop their own database on it.
+PG_SERVER = os.environ.get("STATS_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """URL of a fresh PostgreSQL database for this test session."""
+    name = f"relatieroute_stats_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(f"{PG_SERVER}/test", future=True, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{PG_SERVER}/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_empty(pg_url):
+    """An engine on the session database with nothing of ours in it."""
+    engine = db.make_engine(pg_url)
+    _drop_everything(engine)
+    yield engine
+    _drop_everything(engine)
+    engine.dispose()
+
+
+def _drop_everything(engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP TABLE IF EXISTS {TABLE_NAME}"))
+        connection.execute(text("DROP TABLE IF EXISTS stats_alembic_version"))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'stats.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_engine(request, tmp_path):
+    """An engine without the schema, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        engine = db.make_engine(f"sqlite:///{tmp_path / 'stats.db'}")
+        yield engine
+        engine.dispose()
+    else:
+        yield request.getfixturevalue("pg_empty")
+
+
+@pytest.fixture
+def engine(empty_engine):
+    """An upgraded, empty statistics database, on SQLite and on PostgreSQL."""
+    db.upgrade(empty_engine)
+    return empty_engine
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_url):
+    engine = db.make_engine(sqlite_url)
+    db.upgrade(engine)
+    yield engine
+    engine.dispose()

@@ -1,0 +1,55 @@
+import threading
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from stats import db
+from stats.models import TABLE_NAME, VERSION_TABLE, metadata
+
+
+def test_first_migration_creates_exactly_the_model(empty_engine):
+    assert db.current_revision(empty_engine) is None
+    db.upgrade(empty_engine)
+    assert db.current_revision(empty_engine) == "0001"
+    tables = set(inspect(empty_engine).get_table_names())
+    # Its own version table, so other components' Alembic histories never collide with it.
+    assert {TABLE_NAME, VERSION_TABLE} <= tables and "alembic_version" not in tables
+    with empty_engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True,
+                                                            "version_table": VERSION_TABLE})
+        assert compare_metadata(context, metadata) == []
+    indexes = {ix["name"] for ix in inspect(empty_engine).get_indexes(TABLE_NAME)}
+    assert {"ix_stats_conversation_gemeente_started_at", "ix_stats_conversation_started_at"} \
+        <= indexes
+
+
+def test_upgrade_is_idempotent_and_downgrade_removes_everything(empty_engine):
+    db.upgrade(empty_engine)
+    db.upgrade(empty_engine)
+    db.downgrade(empty_engine, "base")
+    assert TABLE_NAME not in inspect(empty_engine).get_table_names()
+    db.upgrade(empty_engine)
+    assert TABLE_NAME in inspect(empty_engine).get_table_names()
+
+
+def test_workers_starting_together_upgrade_once(pg_empty):
+    """Several action server workers start at once: the advisory lock serialises them."""
+    errors = []
+
+    def start():
+        engine = db.make_engine(str(pg_empty.url))
+        try:
+            db.upgrade(engine)
+        except Exception as exc:  # collected for the assertion below
+            errors.append(exc)
+        finally:
+            engine.dispose()
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert db.current_revision(pg_empty) == "0001"
