@@ -88,6 +88,7 @@ def _fallback_fingerprint() -> str:
         "spacy": spacy.about.__version__,
         "lookups": getattr(spacy_lookups_data, "__version__", "?"),
         "rules": LEMMA_RULES,
+        "recipe": 2,  # bump when build_fallback changes
     }
     return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:12]
 
@@ -99,10 +100,10 @@ def build_fallback() -> Language:
     nlp = spacy.blank("nl")
     # The attribute ruler runs first: the lemmatizer does not overwrite lemmas already set.
     ruler = nlp.add_pipe("attribute_ruler")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()  # loads the lookup tables; also clears the ruler, so patterns come after
     for surface, lemma in LEMMA_RULES.items():
         ruler.add(patterns=[[{"LOWER": surface}]], attrs={"LEMMA": lemma})
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
     nlp.meta["name"] = FALLBACK_NAME
     nlp.meta["description"] = "Relatieroute fallback: blank nl + lookup lemmatizer + rules"
     return nlp

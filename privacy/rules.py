@@ -101,7 +101,7 @@ _BARE_DOMAIN = re.compile(
 # --- e-mail -----------------------------------------------------------------------------------
 
 _EMAIL = re.compile(
-    r"(?i)[\w.+\-%]+[ \t]?(?:@|\(at\)|\[at\])[ \t]?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,24}\b"
+    r"(?i)(?<![\w.+\-%])[\w.+\-%]+[ \t]?(?:@|\(at\)|\[at\])[ \t]?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,24}\b"
 )
 
 # --- bank accounts ----------------------------------------------------------------------------
@@ -178,12 +178,13 @@ _STREET = re.compile(
 
 _SEP = r"[ \t\-./()\u2013]{0,3}"
 # Dutch numbers: 0 + nine digits, optionally written (0xx) or with +31 / 0031 (and "(0)").
+# Letters may touch the number ("tel0612345678"); digits may not (it would be a longer number).
 _PHONE_NL = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)[ \t]?31[ \t\-.]?(?:\([ \t]?0[ \t]?\)[ \t]?)?|\(?0)"
+    r"(?<![\d+])(?:(?:\+|00)[ \t]?31[ \t\-.]?(?:\([ \t]?0[ \t]?\)[ \t]?)?|\(?0)"
     rf"[1-9](?:{_SEP}\d){{8}}(?!\d)"
 )
 # International numbers: +32 470 12 34 56, 0049 30 1234567.
-_PHONE_INTL = re.compile(rf"(?<![\w+])(?:\+|00)[ \t]?[1-9]\d{{0,2}}(?:{_SEP}\d){{6,13}}(?!\d)")
+_PHONE_INTL = re.compile(rf"(?<![\d+])(?:\+|00)[ \t]?[1-9]\d{{0,2}}(?:{_SEP}\d){{6,13}}(?!\d)")
 
 #: Non-geographic service numbers (0800 free, 090x paid) are not personal; they stay.
 _SERVICE_PREFIXES = ("0800", "0900", "0906", "0909")
@@ -200,8 +201,8 @@ def _replace_phone(match: re.Match[str]) -> str:
 
 # Nine digits, contiguous or grouped 3-3-3 / 4-2-3 (how BSNs are written); eight-digit old BSNs.
 _NINE_DIGITS = re.compile(
-    r"(?<![\w.,\-])(?:\d{9}|\d{3}([.\t ])\d{3}\1\d{3}|\d{4}([.\t ])\d{2}\2\d{3}|\d{8})"
-    r"(?![\w]|[.,]\d)"
+    r"(?<![\d.,\-])(?:\d{9}|\d{3}([.\t ])\d{3}\1\d{3}|\d{4}([.\t ])\d{2}\2\d{3}|\d{8})"
+    r"(?![\d]|[.,]\d)"
 )
 
 

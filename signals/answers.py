@@ -167,11 +167,11 @@ def _children(t: _Text) -> dict[str, Any]:
     return result
 
 
-def _child_ages(tokens: list[str]) -> list[int]:
+def _child_ages(tokens: list[str], anchors: frozenset[str] = lex.KID_ANCHORS) -> list[int]:
     """Ages written after a word for a child: "kinderen van 5 en 8", "de jongste is 3"."""
     ages: list[int] = []
     for i, token in enumerate(tokens):
-        if token not in lex.KID_ANCHORS:
+        if token not in anchors:
             continue
         end = min(len(tokens), i + 1 + lex.AGE_SCAN_WINDOW)
         for j in range(i + 1, end):
@@ -222,7 +222,11 @@ def _score(t: _Text, requested: bool = False) -> int | None:
         value = _number(match.group(1))
         if value is not None:
             return _grade(value)
-    in_context = requested or t.has(lex.GRADE_CONTEXT, negatable=False)
+    in_context = (
+        requested
+        or t.has(lex.GRADE_CONTEXT, negatable=False)
+        or any(word in lex.GRADE_WORDS for word in tokens)
+    )
     if not in_context:
         return None
     candidates: list[float] = []
@@ -410,6 +414,10 @@ def _children_requested(t: _Text, found: dict[str, Any]) -> Any:
         return found[f.CHILDREN_UNDER_18]
     polarity = _polarity(t)
     if polarity == _YES or t.has(lex.HAS_CHILDREN):
+        # "ja, 2, van 4 en 6": the ages answer the next question too.
+        ages = [a for a in _child_ages(t.tokens, _AGE_ANSWER_ANCHORS) if a <= f.YOUNGEST_AGE_MAX]
+        if ages:
+            found[f.YOUNGEST_CHILD_AGE] = min(ages)
         return True
     if polarity == _NO:
         return False
@@ -417,6 +425,9 @@ def _children_requested(t: _Text, found: dict[str, Any]) -> Any:
     if number is not None:
         return number >= 1
     return _NOTHING
+
+
+_AGE_ANSWER_ANCHORS = lex.KID_ANCHORS | frozenset({"van"})
 
 
 def _youngest_requested(t: _Text, found: dict[str, Any]) -> Any:

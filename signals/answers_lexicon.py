@@ -153,6 +153,7 @@ STATUS_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bik ben (?:nu |sinds kort |al lang )?alleen(?=$| met de kinderen| sinds| nu"
             r"| en| thuis met)",
             r"\b(?:mijn (?:man|vrouw|partner) is overleden|partner overleden)\b",
+            r"\bik woon (?:nu |sinds kort |al lang )?alleen\b",
             r"^(?:alleen|geen|nee geen partner|geen relatie)$",
         ),
     ),
@@ -470,7 +471,7 @@ PARTNER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:voor )?open\b",
             rf"\b{PARTNER_SUBJECT} (?:is|was) (?:ook |wel |zeker )?(?:bereid|akkoord"
             r"|gemotiveerd|enthousiast)\b",
-            r"\b(?:we|wij) (?:willen|staan) (?:het |er )?(?:allebei|alle twee|beiden|samen)\b",
+            r"\b(?:we|wij) (?:willen|staan) (?:het |er )?(?:allebei|alle twee|beiden)\b",
             r"\b(?:we|wij) (?:willen|zijn) (?:allebei|alle twee|beiden) (?:[a-z]+ ){0,2}?"
             r"(?:mee|hulp|bereid|gemotiveerd)\b",
         ),

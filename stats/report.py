@@ -58,6 +58,7 @@ STATUS_LABELS = {
 #: Count names of "reached this step" (reaching the first step is the total).
 REACHED = ["total", *(("reached", step) for step in list(Step)[1:])]
 COUNT = "Aantal"
+MEDIAN = "Mediaan"
 TOGETHER = "Samen"
 SHARE = "Deel"
 
@@ -105,7 +106,8 @@ class Section:
     columns: list[str]
     rows: list[Row]
     chart: Chart | None = None
-    notes: list[str] = field(default_factory=list)
+    #: Middle values (label, value): not counts, shown under the table.
+    medians: list[tuple[str, Value]] = field(default_factory=list)
 
 
 @dataclass
@@ -127,6 +129,8 @@ class Report:
                 for column, cell in zip(section.columns, row.cells, strict=True):
                     if cell is not EMPTY:
                         writer.writerow([section.title, _csv_safe(row.label), column, cell.plain])
+            for label, value in section.medians:
+                writer.writerow([section.title, label, MEDIAN, value.plain])
         return buffer.getvalue()
 
     def to_text(self) -> str:
@@ -146,7 +150,7 @@ class Report:
                 )
                 if i == 0:
                     lines.append("  ".join("-" * w for w in widths))
-            lines += [f"  {note}" for note in section.notes]
+            lines += [f"{MEDIAN} {label.lower()}: {value.text}" for label, value in section.medians]
         return "\n".join(lines) + "\n"
 
 
@@ -438,13 +442,12 @@ def build_report(
     time_rows = [count_row(label, ("time", i), "timed") for i, (_, label) in
                  enumerate(TIME_GROUPS)]
     time_rows.append(count_row(TOGETHER, "timed"))
-    median_seconds = median(f.seconds_to_route)
     median_turns = median(f.turns_to_route)
-    time_rows.append(Row("Mediaan (de helft was sneller)", [_minutes_text(median_seconds),
-                                                            EMPTY]))
-    turns = NOT_SHOWN if median_turns is None else Value(
-        f"{round(median_turns)} berichten", str(round(median_turns)))
-    time_rows.append(Row("Mediaan aantal berichten tot het advies", [turns, EMPTY]))
+    time_medians = [
+        ("Tijd tot het advies", _minutes_text(median(f.seconds_to_route))),
+        ("Aantal berichten tot het advies", NOT_SHOWN if median_turns is None else Value(
+            f"{round(median_turns)} berichten", str(round(median_turns)))),
+    ]
     sections.append(
         Section(
             "tijd",
@@ -455,6 +458,7 @@ def build_report(
             time_rows,
             Chart("bars", [COUNT], [(label, [s[("time", i)]]) for i, (_, label) in
                                     enumerate(TIME_GROUPS)]),
+            medians=time_medians,
         )
     )
 
@@ -475,7 +479,6 @@ def build_report(
 
     before_rows = [count_row(f"Cijfer {n}", ("before", n), "before") for n in range(1, 11)]
     before_rows.append(count_row("Samen: gaf een cijfer", "before", "total"))
-    before_rows.append(Row("Mediaan", [_score_text(median(f.before_score)), EMPTY]))
     sections.append(
         Section(
             "voormeting",
@@ -485,6 +488,7 @@ def build_report(
             [COUNT, SHARE],
             before_rows,
             Chart("columns", [COUNT], [(str(n), [s[("before", n)]]) for n in range(1, 11)]),
+            medians=[("Rapportcijfer", _score_text(median(f.before_score)))],
         )
     )
 

@@ -4,29 +4,17 @@ PostgreSQL server (created for the test session, dropped afterwards)."""
 from __future__ import annotations
 
 import os
-import socket
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
+import stats_support  # noqa: F401  (puts the project root on sys.path)
 from sqlalchemy import create_engine, text
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # the project is not installed as a package
-    sys.path.insert(0, str(ROOT))
-
-from stats import db  # noqa: E402
-from stats.models import TABLE_NAME  # noqa: E402
+from stats import db
+from stats.models import TABLE_NAME
 
 #: The shared PostgreSQL server; the tests only create and drop their own database on it.
 PG_SERVER = os.environ.get("STATS_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from stats_support import free_port
 
 from stats import Recorder, Step, new_conversation_key
 from stats.db import make_engine, transaction, upgrade
 from stats.models import conversations
-
-from conftest import free_port
 
 PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
 

@@ -8,12 +8,11 @@ from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import select, text
+from stats_support import ROOT, free_port
 
 from stats import Recorder, new_conversation_key
 from stats.db import make_engine, transaction
 from stats.models import conversations
-
-from conftest import ROOT, free_port
 
 SECRET = "Fatima de Vries, fatima@example.nl"
 

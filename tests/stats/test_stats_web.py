@@ -11,14 +11,13 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import func, select, text
+from stats_support import ROOT, free_port
 
 from stats import charts, demo
 from stats.db import transaction
 from stats.models import conversations
 from stats.store import new_record, upsert
 from stats.web import create_app
-
-from conftest import ROOT, free_port
 
 TODAY = date(2025, 6, 30)
 PERIOD = {"van": "2024-07-01", "tot": "2025-06-30"}
@@ -180,7 +179,8 @@ async def test_csv_export_has_the_same_protected_figures(client, data_engine):
                                          "Welk advies kregen mensen?"}
     small = await client.get("/export.csv", params=PERIOD | {"gemeente": "kleindorp"})
     for row in csv.reader(io.StringIO((await small.text()).lstrip("\ufeff")), delimiter=";"):
-        assert not SMALL.match(row[3]), row
+        if row[2] not in ("Deel", "Deel van alle gesprekken", "Mediaan"):
+            assert not SMALL.match(row[3]), row
 
 
 async def test_everything_from_the_database_or_the_url_is_escaped(data_engine):

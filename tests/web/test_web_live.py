@@ -23,6 +23,7 @@ from web_testkit import (
     run_axe,
     save_screenshot,
     session_storage,
+    user_texts,
     wait_for_options_or_route,
     wait_for_progress,
     wait_ready,
@@ -68,8 +69,7 @@ def test_chat_to_a_route_by_clicking(live_page: Any, browser: Any, live_stack: A
         ".querySelectorAll('.rr-log a')).map(a => a.getAttribute('href'))")
     assert "tel:08002000" in hrefs
     # The chosen titles are shown as the resident's messages.
-    users = page.locator(".rr-msg-user").all_inner_texts()
-    assert [u.strip().split(": ", 1)[-1] for u in users][: len(given)] == given[: len(users)]
+    assert user_texts(page) == given
     violations = run_axe(page)
     assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
     save_screenshot(page, "widget-desktop.png")

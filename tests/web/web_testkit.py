@@ -231,6 +231,14 @@ def bot_texts(page: Any, selector: str = WIDGET) -> list[str]:
     return page.evaluate(BOT_TEXTS_JS, [selector])
 
 
+def user_texts(page: Any, selector: str = WIDGET) -> list[str]:
+    return page.evaluate(
+        """([selector]) => Array.from(document.querySelector(selector).shadowRoot
+            .querySelectorAll('.rr-msg-user .rr-text')).map(e => e.textContent)""",
+        [selector],
+    )
+
+
 def session_storage(page: Any) -> dict[str, str]:
     return page.evaluate(
         """() => { const out = {}; for (let i = 0; i < sessionStorage.length; i++) {

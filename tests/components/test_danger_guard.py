@@ -1,0 +1,45 @@
+"""The DangerSignalGuard: the lexicon and a ranked danger intent beat any other intent."""
+
+import pytest
+from components.danger_guard import DangerSignalGuard
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+
+def message(text, intent, confidence=0.9, ranking=None):
+    msg = Message(data={TEXT: text})
+    msg.set(INTENT, {"name": intent, "confidence": confidence})
+    msg.set(INTENT_RANKING_KEY, ranking or [{"name": intent, "confidence": confidence}])
+    return msg
+
+
+@pytest.fixture
+def guard():
+    return DangerSignalGuard(DangerSignalGuard.get_default_config())
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("hij slaad me elke week", "danger_violence"), ("ik wil nie meer leve", "danger_self_harm"),
+     ("hij staat voor de deur", "danger_acute"), ("hij slaat de kinderen", "danger_children")],
+)
+def test_lexicon_overrides_a_wrong_intent(guard, text, intent):
+    msg = message(text, "inform")
+    guard.process([msg])
+    assert msg.get(INTENT)["name"] == intent
+    assert msg.get("danger_signal") and text not in msg.get("danger_signal")
+
+
+def test_a_danger_intent_below_the_fallback_threshold_is_rescued(guard):
+    ranking = [{"name": "inform", "confidence": 0.3}, {"name": "danger_violence", "confidence": 0.25}]
+    msg = message("iets vaags over thuis", "nlu_fallback", 0.45, ranking)
+    guard.process([msg])
+    assert msg.get(INTENT)["name"] == "danger_violence"
+
+
+def test_ordinary_messages_are_left_alone(guard):
+    ranking = [{"name": "inform", "confidence": 0.5}, {"name": "danger_violence", "confidence": 0.1}]
+    msg = message("we maken veel ruzie over geld", "inform", 0.5, ranking)
+    guard.process([msg])
+    assert msg.get(INTENT)["name"] == "inform"
+    assert msg.get("danger_signal") is None
