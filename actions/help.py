@@ -1,4 +1,4 @@
-"""Help that works at every step: a human, FAQ answers, and questions we cannot help with."""
+"""Help that works at every step: FAQ answers with local facts, and counting requests for a human."""
 
 from __future__ import annotations
 
@@ -69,32 +69,14 @@ class ActionAnswerFaq(Action):
         return []
 
 
-class ActionHandoff(Action):
-    """Gives the wijkteam contact with its hours and what to do outside them."""
+class ActionRecordHandoff(Action):
+    """Counts a request for a human in the statistics (the contact itself is a rule's response)."""
 
     def name(self) -> str:
-        return "action_handoff"
+        return "action_record_handoff"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        variables = wijkteam_variables(catalogue_for(tracker))
-        dispatcher.utter_message(response="utter_handoff", **variables)
-        dispatcher.utter_message(response="utter_handoff_outside_hours", **variables)
         statistics.record(tracker, handoff=True)
-        return []
-
-
-class ActionOutOfScope(Action):
-    """A kind reply with the gemeente's general contact; no triage."""
-
-    def name(self) -> str:
-        return "action_out_of_scope"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        dispatcher.utter_message(
-            response="utter_out_of_scope", **gemeente_variables(catalogue_for(tracker))
-        )
         return []

@@ -32,6 +32,11 @@ SLOT_DANGER_KIND = "danger_kind"
 SLOT_SAFETY_ACKNOWLEDGED = "safety_acknowledged"
 SLOT_ROUTE = "route"
 SESSION_METADATA_SLOT = "session_started_metadata"
+# Local contact facts copied from the catalogue at session start (see domain.yml).
+LOCAL_CONTACT_SLOTS = (
+    "wijkteam_name", "wijkteam_phone", "wijkteam_hours", "wijkteam_outside_hours",
+    "wijkteam_extra", "general_phone", "general_url",
+)
 
 CHANNEL_WEB = "web"
 CHANNEL_INTAKE = "intake"

@@ -1,9 +1,9 @@
 """The safety interrupt: a danger signal at any moment stops the flow and gives help at once.
 
-action_safety_interrupt answers in the same reply with the right help (112 / Veilig Thuis / 113)
-and one confirmation question ("Ik wil even zeker weten dat je veilig bent: …"). "Ja" records the
-safety answer and gives the safety route; "nee" clears the alarm and the triage goes on where it
-was: a false alarm costs one question, a missed signal is never an option.
+The reply holds the right help (112 / Veilig Thuis / 113) and one confirmation question
+("Ik wil even zeker weten dat je veilig bent: …"). "Ja" records the safety answer and gives the
+safety route; "nee" clears the alarm and the triage goes on where it was. A false alarm costs
+one question; a missed signal is never an option.
 """
 
 from __future__ import annotations
@@ -26,7 +26,11 @@ def bot_has_spoken(tracker: Tracker) -> bool:
 
 
 class ActionSafetyInterrupt(Action):
-    """Gives the safety help for the danger signal in the latest message and asks to confirm."""
+    """Remembers which danger was signalled and stops the questions.
+
+    The help itself and the confirmation question are uttered by the safety rules
+    (data/rules/safety.yml) around this action, so they do not depend on the action server.
+    """
 
     def name(self) -> str:
         return "action_safety_interrupt"
@@ -36,10 +40,9 @@ class ActionSafetyInterrupt(Action):
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         kind = DANGER_INTENT_KIND.get(intent, DEFAULT_KIND)
-        dispatcher.utter_message(response=f"utter_safety_help_{kind}")
         if not bot_has_spoken(tracker):
+            # The help came first; the bot disclosure still belongs in the first reply.
             dispatcher.utter_message(response="utter_bot_disclosure_short")
-        dispatcher.utter_message(response=f"utter_safety_confirm_{kind}")
         return [SlotSet(SLOT_DANGER_KIND, kind), ActiveLoop(None)]
 
 

@@ -16,6 +16,7 @@ from actions.context import catalogues, resolve_gemeente
 from actions.names import (
     CHANNEL_WEB,
     CHANNELS,
+    LOCAL_CONTACT_SLOTS,
     SESSION_METADATA_SLOT,
     SLOT_CHANNEL,
     SLOT_CONVERSATION_KEY,
@@ -24,6 +25,7 @@ from actions.names import (
     SLOT_STARTED_AT,
     STEP_WELCOME,
 )
+from actions.render import gemeente_variables, wijkteam_variables
 
 
 def new_conversation_slots(metadata: dict[str, Any] | None) -> list[EventType]:
@@ -44,9 +46,12 @@ def new_conversation_slots(metadata: dict[str, Any] | None) -> list[EventType]:
         started_at=datetime.fromtimestamp(started, tz=timezone.utc),
         step=STEP_WELCOME,
     )
+    catalogue = catalogues()[gemeente]
+    local = {**wijkteam_variables(catalogue), **gemeente_variables(catalogue)}
     return [
+        *(SlotSet(name, local[name]) for name in LOCAL_CONTACT_SLOTS),
         SlotSet(SLOT_GEMEENTE, gemeente),
-        SlotSet(SLOT_GEMEENTE_NAME, catalogues()[gemeente].name),
+        SlotSet(SLOT_GEMEENTE_NAME, catalogue.name),
         SlotSet(SLOT_CHANNEL, channel),
         SlotSet(SLOT_CONVERSATION_KEY, key),
         SlotSet(SLOT_STARTED_AT, started),

@@ -31,7 +31,8 @@ _TUSSEN = r"(?:van|de|der|den|het|ten|ter|te|'t|in\s+'t|op|la|le|du|da|di|el|al|
 # Words that may follow a cue but are not names.
 _STOP_WORDS = frozenset(
     """
-    ik je jij u hij zij ze wij we jullie het de een dit dat die deze er en maar of want dus
+    ik je jij u hij zij ze wij we jullie mijn zijn haar onze ons hun jouw uw het de een dit dat
+    die deze er en maar of want dus
     niet nog ook al wel heel erg zo best echt gewoon bang moe boos verdrietig blij klaar ziek
     zwanger gescheiden getrouwd alleen single bezig op in aan bij met van voor na naar om uit
     eigenlijk toevallig trouwens anders hetzelfde nu nou hier daar zelf geen iets niks niemand

@@ -30,6 +30,7 @@ from privacy.rules import apply_rules
 _PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in ph.ALL))
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _MAX_DEPTH = 40
+_MAX_PASSES = 4
 
 _reentry = threading.local()
 
@@ -73,8 +74,7 @@ class Scrubber:
             if not text:
                 return text
             masked = Masked(text, self._protected)
-            out = scrub_names(apply_rules(masked.text))
-            out = masked.restore(out)
+            out = masked.restore(_rules_to_fixpoint(masked.text))
             if use_ner and self._ner is not None and not getattr(_reentry, "active", False):
                 out = self._apply_entities(out)
             return out
@@ -135,6 +135,21 @@ class Scrubber:
             except TypeError:
                 return items
         return value
+
+
+def _rules_to_fixpoint(text: str) -> str:
+    """Run rules and name cues until nothing changes (at most ``_MAX_PASSES`` times).
+
+    A replacement can expose a match that was glued to it: in "ik ben Piet1234 AB" the
+    postcode only has a word boundary once "Piet" has become "[naam]". Text without personal
+    data costs one pass; each pass is linear in the length of the text.
+    """
+    for _ in range(_MAX_PASSES):
+        scrubbed = scrub_names(apply_rules(text))
+        if scrubbed == text:
+            break
+        text = scrubbed
+    return text
 
 
 def _as_text(value: Any) -> str:

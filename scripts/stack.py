@@ -97,10 +97,11 @@ class Stack:
         return process
 
     def endpoints_file(self) -> Path:
-        """An endpoints.yml pointing Rasa at this stack's action server."""
+        """The project's endpoints.yml, pointing Rasa at this stack's action server."""
         path = self.log_dir / f"endpoints-{self.rasa_port}.yml"
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text(f'action_endpoint:\n  url: "{self.action_url}/webhook"\n')
+        base = (ROOT / "endpoints.yml").read_text()
+        path.write_text(base.replace("http://127.0.0.1:5055/webhook", f"{self.action_url}/webhook"))
         return path
 
     def start_action_server(self, timeout: float = 90) -> None:

@@ -54,7 +54,8 @@ _NEGATORS = frozenset({"niet", "nooit", "geen"})
 _NEGATION_RELEASE = frozenset({"alleen", "meer", "enkel", "zomaar", "altijd", "zo"})
 # Words that may stand between the verb and the negation: "hij slaat me niet".
 _SKIPPABLE = frozenset(
-    {"me", "mij", "ons", "haar", "hem", "jou", "je", "ze", "u", "elkaar", "hij", "zij", "ie"}
+    {"me", "mij", "ons", "haar", "hem", "jou", "je", "ze", "u", "elkaar", "hij", "zij", "ie",
+     "nu", "nou", "echt", "gewoon", "eigenlijk", "ook", "hoor"}
 )
 
 
@@ -190,8 +191,9 @@ def _negated(before: list[str], after: list[str]) -> bool:
         following = near_before[i + 1] if i + 1 < len(near_before) else None
         if word in _NEGATORS and following not in _NEGATION_RELEASE:
             return True
-    if after and after[0] in _SKIPPABLE:
-        after = after[1:]
+    for _ in range(2):
+        if after and after[0] in _SKIPPABLE:
+            after = after[1:]
     if after and after[0] in _NEGATORS:
         return len(after) < 2 or after[1] not in _NEGATION_RELEASE
     return False

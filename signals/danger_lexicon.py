@@ -102,7 +102,7 @@ MACROS: dict[str, str] = {
     "KID": r"(?:kinderen|kind|kindje|kindjes|kids|zoon|zoontje|zoons|zonen|dochter"
     r"|dochtertje|dochters|baby|babys|jongste|oudste|middelste|kleine|kleintje|kleintjes"
     r"|tweeling|peuter|kleuter|puber|meisje|meisjes|jongen|jongens|stiefzoon|stiefdochter"
-    r"|stiefkinderen|pleegkind|pleegkinderen|children|kid)",
+    r"|stiefkinderen|pleegkind|pleegkinderen|children|kid|broertje|zusje|broertjes|zusjes)",
     "KIDS": r"(?:(?:de|mijn|onze|ons|zijn|haar|hun|die|deze|allebei|beide|my|the)"
     r" (?:[a-z0-9]+ )?<KID>|kinderen|kids|kindjes|children)",
     # Anyone who can be hurt, as the object right after a verb.
@@ -125,7 +125,7 @@ MACROS: dict[str, str] = {
     r"|geweer|revolver|knuppel|honkbalknuppel|bijl|boksbeugel|taser|stroomstootwapen|knife"
     r"|gun)",
     # Words that turn a violence or children signal into acute danger: it is happening now.
-    "NOW": r"(?:(?<!tot )(?<!van )\bnu\b(?! (?:al|en dan|niet|eenmaal|ook|pas|nog|wel|eens"
+    "NOW": r"(?:(?<!tot )(?<!van )\bnu\b(?! (?:al|en dan|niet meer|eenmaal|ook|pas|nog|wel|eens"
     r"|even|weer beter|gaat het|is het|af aan|een paar|jaren|maanden|weken|sinds|minder"
     r"|beter)\b)|\bop dit moment\b|\bnu meteen\b|\bzojuist\b|\bzonet\b|\bdaarnet\b"
     r"|\bnet\b(?! (?:als|zo|wat|niet|iets|genoeg|even|goed|zoals|op tijd|de|een|het|over"
@@ -190,7 +190,8 @@ RULES: tuple[Rule, ...] = (
         ACUTE,
         (
             # "hij heeft een mes"; "hij heeft me met een mes bedreigd" is violence (past).
-            r"\b(?:heeft|heb|has|got) (?:<GAP>){0,1}(?:een|het|zijn|haar|de|a|his) <WEAPON>\b",
+            r"\b(?:heeft|heb|has|got) (?:(?!(?:niet|nooit|geen|met|me|mij)\b)[a-z0-9]+ ){0,3}"
+            r"(?:een|het|zijn|haar|de|a|his) <WEAPON>\b",
             r"\b(?:pakt|pakte|pak|grijpt|greep|haalt|haalde|zwaait|trekt|houdt|staat|loopt"
             r"|dreigt|bedreigt|with) (?:<GAP>){0,3}(?:een|het|zijn|haar|de|a|his) <WEAPON>\b",
         ),
@@ -289,6 +290,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:het|mijn) leven (?:heeft|is) (?:<GAPC>){0,2}(?:geen zin|zinloos)\b",
             r"\bleven heeft geen zin\b",
             r"\bniemand zou me missen\b",
+            r"\b(?:beter|fijner|makkelijker) (?:is|zou zijn|was|wordt) als ik er (?:<GAPC>){0,1}"
+            r"niet (?:meer )?(?:ben|zou zijn|was|zijn)\b",
             r"\b(?:iedereen|jullie|ze|de kinderen) (?:is|zijn|zou|zouden) (?:<GAPC>){0,2}beter af"
             r" zonder (?:mij|me)\b",
             r"\b(?:ik ben|im) (?:een )?(?:last|burden) voor iedereen\b",
@@ -321,6 +324,7 @@ RULES: tuple[Rule, ...] = (
             r"|aan zal doen)|wat aandoen|van kant|doden|ophangen|pijn (?:doen|te doen|doe)"
             r"|snijden|snij|verwonden|om het leven|dood|iets doen|kapot maken)\b",
             r"\bik (?:snij|snijd|kras|krab) (?:<GAPC>){0,1}(?:mezelf|mijzelf|me)\b",
+            r"\b(?:doe|deed) (?:mezelf|mijzelf) (?:<GAPC>){0,1}pijn\b",
             r"\b(?:zichzelf|zich) (?:<GAPC>){0,2}(?:iets (?:aan ?doen|aan te doen|aandoet"
             r"|aan zal doen)|van kant|doden|ophangen|om het leven)\b",
         ),
@@ -352,6 +356,8 @@ RULES: tuple[Rule, ...] = (
             r"|dat hij me|dat hij mij|dat hij haar|hem slaan|everything)\b",
             r"\b<KIDS> (?:(?:zijn|waren|is|was|zaten|stonden|staan|zitten) )?(?:<GAP>){0,2}"
             r"(?:erbij|getuige|aanwezig)\b",
+            r"\b<KIDS> (?:<GAP>){0,3}(?:geweld|klappen|het slaan|mishandeling) (?:<GAP>){0,2}"
+            r"(?:gezien|gehoord|meegemaakt|zien|horen|meemaken|zagen|hoorden)\b",
             r"\b(?:voor de ogen van|in het bijzijn van) <KIDS>\b",
             r"\b(?:waar|terwijl) <KIDS> (?:<GAP>){0,1}bij (?:zijn|waren|is|was|zaten|stonden"
             r"|staan|zitten)\b",
@@ -365,6 +371,8 @@ RULES: tuple[Rule, ...] = (
             r"\b<KIDS> (?:<GAP>){0,3}(?:bang|angstig|doodsbang|trillen|bibberen|verstoppen zich"
             r"|scared|afraid)\b(?! (?:dat|om) (?:we|wij|jullie|papa en mama|mama en papa"
             r"|hun ouders|ouders|ze|hun|wij|papa|mama)\b)",
+            r"\b<KIDS> (?:<GAP>){0,2}(?:durft|durven|wil|willen) niet (?:meer )?(?:naar|bij"
+            r"|thuis|terug)\b",
         ),
         negatable=True,
     ),
@@ -380,6 +388,9 @@ RULES: tuple[Rule, ...] = (
             r"\b<KIDS> (?:<GAPC>){0,2}(?:krijgen|kregen|hebben) (?:geen|niet genoeg|te weinig)"
             r" (?:eten|te eten)\b",
             r"\b(?:seksueel )?misbruik[a-z]* (?:van )?<KIDS>\b",
+            r"\blaat <KIDS> (?:<GAP>){0,2}(?:urenlang|uren|dagen|de hele dag|de hele nacht"
+            r"|s nachts|vaak|steeds|gewoon) alleen\b",
+            r"\b(?:gooit|gooide|smijt|smeet|gooien) (?:<GAP>){0,3}(?:naar|tegen|op) <KIDS>\b",
         ),
     ),
     # ======================= VIOLENCE: violence, threats, control, stalking, fear ===========
@@ -697,6 +708,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:onveilig|niet veilig|bedreigd|in gevaar)\b",
             r"\b(?:onveilig|unsafe)\b",
             r"\bniet (?:meer )?veilig (?:thuis|bij hem|bij haar|in huis|meer)\b",
+            r"\b(?:ik ben|ik voel me|we zijn|wij zijn|ik zit) (?:<GAPC>){0,2}niet (?:meer )?veilig\b",
             r"\bthuis (?:<GAPC>){0,1}(?:is het )?niet (?:meer )?veilig\b",
             r"\b(?:op eieren lopen|loop op eieren|lopen op eieren|op eieren)\b",
         ),

@@ -13,10 +13,10 @@ BOT_SPOKE = [{"event": "bot", "text": "welkom"}, {"event": "user", "text": "..."
     [("danger_acute", "acute"), ("danger_violence", "violence"),
      ("danger_children", "children"), ("danger_self_harm", "self_harm")],
 )
-async def test_interrupt_gives_help_and_asks_to_confirm(dispatcher, intent, kind):
+async def test_interrupt_remembers_the_kind_and_stops_the_questions(dispatcher, intent, kind):
     tracker = make_tracker(intent=intent, text="...", active_loop="triage_form", events=BOT_SPOKE)
     events = await ActionSafetyInterrupt().run(dispatcher, tracker, {})
-    assert responses(dispatcher) == [f"utter_safety_help_{kind}", f"utter_safety_confirm_{kind}"]
+    assert responses(dispatcher) == []  # help and question are the rule's own responses
     assert slot_events(events)["danger_kind"] == kind
     assert {"event": "active_loop", "name": None} in [
         {k: e.get(k) for k in ("event", "name")} for e in events
@@ -26,9 +26,7 @@ async def test_interrupt_gives_help_and_asks_to_confirm(dispatcher, intent, kind
 async def test_interrupt_as_first_message_also_says_it_is_a_bot(dispatcher):
     tracker = make_tracker(intent="danger_violence", text="hij slaat me")
     await ActionSafetyInterrupt().run(dispatcher, tracker, {})
-    assert responses(dispatcher) == [
-        "utter_safety_help_violence", "utter_bot_disclosure_short", "utter_safety_confirm_violence"
-    ]
+    assert responses(dispatcher) == ["utter_bot_disclosure_short"]
 
 
 @pytest.mark.parametrize(

@@ -133,8 +133,9 @@ def test_clicking_a_button_sends_its_payload_and_shows_its_title(
     user = _shadow(page, "return Array.from(root.querySelectorAll('.rr-msg-user'))"
                          ".map(e => e.textContent);")
     assert user and user[-1].endswith("Nee")
-    # The earlier answer buttons are closed, the new ones are open and got the focus.
-    assert _shadow(page, "return root.querySelectorAll('.rr-option:disabled').length;") == 2
+    # The answered buttons are gone, the new ones are there and got the focus.
+    assert _shadow(page, "return root.querySelectorAll('.rr-options').length;") == 1
+    assert _shadow(page, "return root.querySelectorAll('.rr-option').length;") == 2
     assert _shadow(page, "return root.activeElement && root.activeElement.className;") \
         == "rr-option"
     assert page.evaluate("() => window.__xss") is None

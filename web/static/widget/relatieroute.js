@@ -571,16 +571,15 @@
       }
     }
     item.appendChild(bubble);
-    if (entry.buttons && entry.buttons.length) {
+    // Answered questions lose their buttons: the chosen answer is shown as the resident's
+    // message, and old buttons would only take room (and tab stops) on a small screen.
+    if (entry.buttons && entry.buttons.length && !entry.answered) {
       var group = el('div', 'rr-options');
       group.setAttribute('role', 'group');
       group.setAttribute('aria-label', TEXT.options);
       entry.buttons.forEach(function (b) {
         var button = el('button', 'rr-option', b.title);
         button.type = 'button';
-        if (entry.answered) {
-          button.disabled = true;
-        }
         button.addEventListener('click', function () {
           if (pending || button.disabled) {
             return;
@@ -609,7 +608,7 @@
     ui.scroll.scrollTop = ui.scroll.scrollHeight;
   }
 
-  /** Disable all open answer buttons; returns the indexes of the entries it closed. */
+  /** Remove all open answer buttons; returns the indexes of the entries it closed. */
   function markAnswered() {
     var closed = [];
     state.log.forEach(function (entry, index) {
@@ -619,8 +618,8 @@
       }
     });
     if (closed.length) {
-      var buttons = ui.log.querySelectorAll('.rr-option');
-      Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+      var groups = ui.log.querySelectorAll('.rr-options');
+      Array.prototype.forEach.call(groups, function (g) { g.parentNode.removeChild(g); });
     }
     return closed;
   }

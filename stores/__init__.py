@@ -1,0 +1,1 @@
+"""Rasa tracker stores of Relatieroute."""

@@ -1,0 +1,82 @@
+"""An in-memory tracker store that forgets: conversations expire and the count is capped.
+
+Rasa's `InMemoryTrackerStore` keeps every conversation until the process stops: memory grows
+with every sender, and what residents typed stays in memory for weeks. This store is the
+project's default (endpoints.yml): a conversation is dropped `ttl_seconds` after its last
+message (default one hour, like the session expiry) and at most `max_conversations` are kept
+(least recently used go first), so memory stays bounded whatever the traffic.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import OrderedDict
+from typing import Any, Callable, Iterable
+
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TTL_SECONDS = 3600.0
+DEFAULT_MAX_CONVERSATIONS = 10_000
+
+
+class ExpiringInMemoryTrackerStore(InMemoryTrackerStore):
+    """`InMemoryTrackerStore` with a time-to-live and a size cap."""
+
+    def __init__(
+        self,
+        domain: Domain,
+        event_broker: EventBroker | None = None,
+        host: str | None = None,
+        ttl_seconds: float = DEFAULT_TTL_SECONDS,
+        max_conversations: int = DEFAULT_MAX_CONVERSATIONS,
+        clock: Callable[[], float] = time.monotonic,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(domain, event_broker, **kwargs)
+        self.store: OrderedDict[str, str] = OrderedDict()
+        self._last_seen: dict[str, float] = {}
+        self.ttl_seconds = float(ttl_seconds)
+        self.max_conversations = int(max_conversations)
+        self._clock = clock
+
+    def _expired(self, sender_id: str, now: float) -> bool:
+        return now - self._last_seen.get(sender_id, now) > self.ttl_seconds
+
+    def _forget(self, sender_id: str) -> None:
+        self.store.pop(sender_id, None)
+        self._last_seen.pop(sender_id, None)
+
+    def _evict(self, now: float) -> None:
+        # The OrderedDict is in least-recently-saved order, so expired ones are at the front.
+        while self.store:
+            oldest = next(iter(self.store))
+            if self._expired(oldest, now) or len(self.store) > self.max_conversations:
+                self._forget(oldest)
+            else:
+                break
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Saves the tracker, marks it as most recently used and evicts what is due."""
+        await super().save(tracker)
+        now = self._clock()
+        self.store.move_to_end(tracker.sender_id)
+        self._last_seen[tracker.sender_id] = now
+        self._evict(now)
+
+    async def _retrieve(
+        self, sender_id: str, fetch_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        if sender_id in self.store and self._expired(sender_id, self._clock()):
+            self._forget(sender_id)
+        return await super()._retrieve(sender_id, fetch_all_sessions)
+
+    async def keys(self) -> Iterable[str]:
+        """The conversations still kept (after evicting what expired)."""
+        self._evict(self._clock())
+        return list(self.store.keys())

@@ -1,0 +1,69 @@
+"""The default tracker store forgets conversations and keeps memory bounded."""
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from stores.expiring_memory import ExpiringInMemoryTrackerStore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def tracker(sender: str, domain: Domain) -> DialogueStateTracker:
+    t = DialogueStateTracker.from_events(sender, [], slots=domain.slots)
+    t.update(UserUttered("hoi", {"name": "greet", "confidence": 1.0}))
+    return t
+
+
+async def test_conversation_is_forgotten_after_the_ttl(domain):
+    clock = Clock()
+    store = ExpiringInMemoryTrackerStore(domain, ttl_seconds=60, clock=clock)
+    await store.save(tracker("a", domain))
+    assert await store.retrieve("a") is not None
+    clock.now += 61
+    assert await store.retrieve("a") is None
+    assert list(await store.keys()) == []
+
+
+async def test_activity_keeps_a_conversation_alive(domain):
+    clock = Clock()
+    store = ExpiringInMemoryTrackerStore(domain, ttl_seconds=60, clock=clock)
+    for _ in range(5):
+        await store.save(tracker("a", domain))
+        clock.now += 50
+    assert await store.retrieve("a") is not None
+
+
+async def test_thousands_of_senders_keep_memory_bounded(domain):
+    store = ExpiringInMemoryTrackerStore(domain, max_conversations=100, clock=Clock())
+    for i in range(2000):
+        await store.save(tracker(f"sender-{i}", domain))
+    keys = list(await store.keys())
+    assert len(keys) == 100
+    assert keys[-1] == "sender-1999" and "sender-0" not in keys
+
+
+async def test_endpoints_file_configures_it(domain):
+    from rasa.core.tracker_store import create_tracker_store
+    from rasa.utils.endpoints import read_endpoint_config
+
+    config = read_endpoint_config(str(ROOT / "endpoints.yml"), "tracker_store")
+    store = create_tracker_store(config, domain)
+    inner = getattr(store, "_tracker_store", store)
+    assert isinstance(inner, ExpiringInMemoryTrackerStore)
+    assert inner.ttl_seconds == 3600 and inner.max_conversations == 10000
