@@ -7,7 +7,7 @@
 - passes on only the metadata the assistant uses (gemeente id, channel) — no user agent, no IP;
 - limits the rate per sender and per client address (429 with a kind text);
 - still answers with the emergency numbers and the wijkteam contact when the assistant fails
-  (action server down or slow), so nobody is left without a way to get help.
+  (action server down or slow, nothing to say), so nobody is left without a way to get help.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ import asyncio
 import inspect
 import logging
 import os
+import time
 from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -38,6 +40,9 @@ logger = logging.getLogger(__name__)
 DEFAULT_SENDER_PER_MINUTE = 30.0
 DEFAULT_ADDRESS_PER_MINUTE = 600.0
 DEFAULT_TIMEOUT_SECONDS = 20.0
+# How long a "the action server is reachable" check is trusted, and how long it may take.
+ACTIONS_CHECK_TTL_SECONDS = 5.0
+ACTIONS_CHECK_TIMEOUT_SECONDS = 1.0
 
 
 @lru_cache(maxsize=64)
@@ -98,6 +103,37 @@ class RelatierouteInput(InputChannel):
         self.sender_limit = RateLimiter(sender_per_minute, burst=max(10.0, sender_per_minute / 3))
         self.address_limit = RateLimiter(address_per_minute, burst=max(30.0, address_per_minute / 3))
         self.timeout_seconds = timeout_seconds
+        self._actions_checked_at = float("-inf")
+        self._actions_reachable = True
+
+    async def actions_reachable(self, request: Request) -> bool:
+        """Whether the action server accepts connections (checked at most every few seconds).
+
+        Without it the assistant can still say the responses of its rules (the safety help),
+        but not triage; then the reply gets the emergency numbers and the wijkteam added.
+        """
+        now = time.monotonic()
+        if now - self._actions_checked_at < ACTIONS_CHECK_TTL_SECONDS:
+            return self._actions_reachable
+        self._actions_checked_at = now
+        agent = getattr(request.app.ctx, "agent", None)
+        endpoint = getattr(agent, "action_endpoint", None)
+        url = getattr(endpoint, "url", None)
+        if not url:
+            self._actions_reachable = True  # no action server configured: nothing to miss
+            return True
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            _, writer = await asyncio.wait_for(
+                asyncio.open_connection(parts.hostname, port), ACTIONS_CHECK_TIMEOUT_SECONDS
+            )
+            writer.close()
+            self._actions_reachable = True
+        except (OSError, asyncio.TimeoutError):
+            self._actions_reachable = False
+            logger.error("The action server at %s:%s is not reachable", parts.hostname, port)
+        return self._actions_reachable
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """The webhook routes."""
@@ -144,7 +180,8 @@ class RelatierouteInput(InputChannel):
         except Exception:
             # No message text in the log: only that it failed and where.
             logger.exception("The assistant failed to handle a chat message")
-        if not collector.messages:
+        messages = list(collector.messages)
+        if not messages or not await self.actions_reachable(request):
             text = assistant_unavailable_text(parsed.metadata.get("gemeente"))
-            return _json_messages(parsed.sender, text)
-        return response.json(collector.messages)
+            messages.append({"recipient_id": parsed.sender, "text": text})
+        return response.json(messages)
