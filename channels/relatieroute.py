@@ -99,6 +99,11 @@ class RelatierouteInput(InputChannel):
         address_per_minute: float = DEFAULT_ADDRESS_PER_MINUTE,
         timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
     ) -> None:
+        from privacy.logging import install as install_log_privacy
+
+        # Rasa has configured logging by the time it creates its channels: from here on nothing
+        # a resident typed reaches a log at INFO or above, and DEBUG lines are scrubbed.
+        install_log_privacy(at_info="redact")
         # Bursts: a resident clicking quickly through buttons must never hit the limit.
         self.sender_limit = RateLimiter(sender_per_minute, burst=max(10.0, sender_per_minute / 3))
         self.address_limit = RateLimiter(address_per_minute, burst=max(30.0, address_per_minute / 3))

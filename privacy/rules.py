@@ -155,7 +155,6 @@ _DATE_TEXT = re.compile(
 _HOUSE_NUMBER = (
     r"(?:[ \t]*,?[ \t]*\d{1,5}(?:[ \t]?[a-zA-Z](?![\w])|[ \t]?-[ \t]?\d{1,4})?(?![\w]))?"
 )
-# "postcode 1234 ab": after the word postcode any case and spacing counts.
 _POSTCODE = re.compile(
     rf"(?<![\w])[1-9]\d{{3}}(?:[ \t]?[A-Z]{{2}}|[a-z]{{2}})(?![\w]){_HOUSE_NUMBER}"
 )

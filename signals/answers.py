@@ -347,6 +347,8 @@ _FREE_TEXT_EXTRACTORS: tuple[Callable[[_Text], dict[str, Any]], ...] = (
 def _polarity(t: _Text) -> str | None:
     """"yes", "no" or "sometimes" for a short answer ("ja hoor", "nee", "soms"), else None."""
     head = " ".join(t.tokens[:4])
+    if _compile(lex.DONT_KNOW).match(head):
+        return None  # "geen idee", "weet ik niet": not a "no"
     for pattern in lex.NO_PHRASES:
         if re.search(pattern, head + " "):
             return _NO
@@ -374,6 +376,13 @@ def _is_dont_know(t: _Text) -> bool:
 
 def _requested_value(t: _Text, field: str, found: dict[str, Any]) -> Any:
     """The value for the field that was asked, `_NOTHING` when the text does not answer it."""
+    # "geen idee" is not "geen" (no_partner / no): the question stays unanswered.
+    if (
+        field not in found
+        and _compile(lex.DONT_KNOW).match(" ".join(t.tokens[:5]))
+        and (field not in f.SAFETY_FIELDS or not _danger_for(t, field))
+    ):
+        return f.UNKNOWN if field == f.PARTNER_WILLING else None
     handler = _REQUESTED_HANDLERS.get(field)
     value = handler(t, found) if handler else _NOTHING
     if value is _NOTHING and field in found:
@@ -383,14 +392,18 @@ def _requested_value(t: _Text, field: str, found: dict[str, Any]) -> Any:
     return value
 
 
+def _danger_for(t: _Text, field: str) -> bool:
+    """True when the danger lexicon finds the kind of danger this safety field asks about."""
+    return any(signal.kind == _DANGER_KIND_BY_FIELD[field] for signal in detect_dangers(t.raw))
+
+
 def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:
     def handler(t: _Text, found: dict[str, Any]) -> Any:
-        kinds = {signal.kind for signal in detect_dangers(t.raw)}
-        if _DANGER_KIND_BY_FIELD[field] in kinds:
+        if _danger_for(t, field):
             return True  # "nee, maar hij heeft me wel geduwd" — recall first
         polarity = _polarity(t)
-        if polarity in (_YES, _SOMETIMES):
-            return True  # "soms", "een beetje", "misschien": the danger is there
+        if polarity in (_YES, _SOMETIMES) or t.has(r"\btwijfel[a-z]*\b"):
+            return True  # "soms", "een beetje", "misschien", "ik twijfel": recall first
         if polarity == _NO:
             return False
         return _NOTHING

@@ -81,7 +81,7 @@ DONT_KNOW = (
     r"\b(?:weet (?:ik )?(?:het )?(?:echt |nog |eigenlijk |ook )?(?:niet|nie)|geen (?:flauw )?idee"
     r"|idk|geen flauw benul|dunno|i dont know|no idea|moeilijk te zeggen|kan ik niet zeggen"
     r"|weet ik veel|onbekend|zeg ik liever niet|wil ik (?:liever )?niet zeggen"
-    r"|liever niet zeggen|geen antwoord|twijfel|weet het niet|snap de vraag niet"
+    r"|liever niet zeggen|geen antwoord|weet het niet|snap de vraag niet"
     r"|ik weet het (?:nog )?niet|dat weet ik niet|geen idee eigenlijk)\b"
 )
 
@@ -162,8 +162,10 @@ STATUS_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"\b(?:we zijn|wij zijn|zijn we|ik ben) (?:(?!(?:niet|geen|nooit)\b)[a-z0-9]+ ){0,3}?"
             r"(?:getrouwd|gehuwd|verloofd|een stel|een koppel)\b",
+            # "we zijn 10 jaar samen"; not "we zijn samen naar de huisarts geweest".
             r"\b(?:we zijn|wij zijn|zijn we) (?:(?!(?:niet|geen|nooit)\b)[a-z0-9]+ ){0,3}?samen"
-            r"(?=$| en| maar| sinds| nu| al| hebben| wonen| met| want| dus)",
+            r"\b(?! (?:naar|met|op|in|uit|bij|een|de|het|ergens|iets|aan|over|voor|door|thuis"
+            r"|gegeten|geweest|weg|gaan|uit eten)\b)",
             r"\b(?:we wonen samen|wij wonen samen|samenwonend|ik heb een (?:relatie|partner"
             r"|vriend|vriendin)|we hebben een relatie|(?:mijn|m) (?:man|vrouw|partner|vriend"
             r"|vriendin) en ik|married|together)\b",
@@ -456,7 +458,8 @@ PARTNER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:wil|wilt|willen) (?:er )?(?:niet|geen"
             r"|nooit|niks|niets) (?:[a-z]+ ){0,2}?(?:mee|meedoen|hulp|praten|therapie|meewerken"
             r"|cursus|aan meedoen|aan|van weten)\b",
-            rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:staat|staan) (?:er )?niet (?:voor )?open\b",
+            rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:staat|staan) (?:er |ervoor )?niet "
+            r"(?:voor )?open\b",
             rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:weigert|doet niet mee|is niet bereid"
             r"|ziet het niet zitten|ziet er niks in|ziet er niets in|vindt het onzin)\b",
         ),
@@ -467,8 +470,8 @@ PARTNER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:wil|wilt|willen) (?:ook |wel |graag "
             r"|zeker |heel graag )*(?:mee|meedoen|meewerken|hulp|praten|een cursus"
             r"|eraan werken)\b",
-            rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:staat|staan) (?:er )?(?:ook |wel |zeker )?"
-            r"(?:voor )?open\b",
+            rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:staat|staan) (?:er |ervoor )?(?:ook |wel "
+            r"|zeker )?(?:voor )?open\b",
             rf"\b{PARTNER_SUBJECT} (?:is|was) (?:ook |wel |zeker )?(?:bereid|akkoord"
             r"|gemotiveerd|enthousiast)\b",
             r"\b(?:we|wij) (?:willen|staan) (?:het |er )?(?:allebei|alle twee|beiden)\b",

@@ -53,7 +53,7 @@ def candidate_words(paths: Iterable[Path]) -> set[str]:
         for line in path.read_text(encoding="utf-8", errors="ignore").splitlines():
             words.add(fold(line.strip()))
     try:
-        import spacy_lookups_data  # noqa: PLC0415 - optional, developer machines only
+        import spacy_lookups_data  # optional: developer machines only
 
         table = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
         lookup = json.loads(gzip.decompress(table.read_bytes()))

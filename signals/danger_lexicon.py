@@ -146,6 +146,7 @@ RULES: tuple[Rule, ...] = (
         (
             # "hij staat voor de deur" — but "staat steeds bij mijn huis" is stalking (below).
             r"\b(?:staat|stond|is|staan) (?:nu |hier |weer |alweer |net |gewoon |nou )?"
+            r"(?:(?:met|in) (?:de|zijn|haar|een) [a-z]+ )?"
             r"(?:voor|aan|bij) (?:de|mijn|onze|ons|het) (?:deur|voordeur|achterdeur|raam"
             r"|ramen|stoep|galerij|portiek|oprit)\b",
             r"\b(?:bonkt|bonst|beukt|ramt|trapt|schopt|slaat|klopt|hamert|bonken|beuken|rammen"
@@ -159,6 +160,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:binnengedrongen|binnengevallen|ingebroken|inbreken)\b",
             r"\b(?:he is|hes) (?:at|outside) (?:the|my) (?:door|house)\b",
         ),
+        # "de fiets staat voor de deur": things, not people.
+        veto=r"\b(?:de|het|een|mijn|onze|ons|zijn|haar) (?:fiets|auto|boom|kerstboom|pakket"
+        r"|pakketje|doos|container|kliko|vuilniszak|bakfiets|kinderwagen|scooter|brommer|bus"
+        r"|taxi|plant|bank) (?:staat|stond|staan)\b",
     ),
     Rule(
         "acute_on_the_way",
@@ -371,7 +376,8 @@ RULES: tuple[Rule, ...] = (
             r"\b<KIDS> (?:<GAP>){0,3}(?:bang|angstig|doodsbang|trillen|bibberen|verstoppen zich"
             r"|scared|afraid)\b(?! (?:dat|om) (?:we|wij|jullie|papa en mama|mama en papa"
             r"|hun ouders|ouders|ze|hun|wij|papa|mama)\b)",
-            r"\b<KIDS> (?:<GAP>){0,2}(?:durft|durven|wil|willen) niet (?:meer )?(?:naar|bij"
+            # "durft niet meer naar haar vader" (fear); "wil niet" is often a loyalty conflict.
+            r"\b<KIDS> (?:<GAP>){0,2}(?:durft|durven) niet (?:meer )?(?:naar|bij"
             r"|thuis|terug)\b",
         ),
         negatable=True,
@@ -664,8 +670,8 @@ RULES: tuple[Rule, ...] = (
             r"\bvolgt (?:me|mij|ons)\b",
             r"\b(?:zit|zat) (?:me|mij|ons) (?:<GAPC>){0,1}achterna\b",
             r"\b(?:stuurt|stuurde|belt|belde|appt|appte) (?:<GAP>){0,3}(?:de hele dag|de hele nacht"
-            r"|continu|constant|aan de lopende band|dag en nacht|\d+ keer|tig keer"
-            r"|honderd keer)\b",
+            r"|continu|constant|aan de lopende band|dag en nacht|(?:\d+|tig|tien|twintig|dertig"
+            r"|veertig|vijftig|honderd|honderden) keer)\b",
             r"\bberichten (?:blijven|blijft) (?:komen|binnenkomen)\b",
             r"\b(?:honderden|tientallen|ontelbare|heel veel|zoveel|100|50) (?:berichten"
             r"|appjes|berichtjes|sms|telefoontjes|oproepen)\b",
@@ -708,7 +714,8 @@ RULES: tuple[Rule, ...] = (
             r"(?:onveilig|niet veilig|bedreigd|in gevaar)\b",
             r"\b(?:onveilig|unsafe)\b",
             r"\bniet (?:meer )?veilig (?:thuis|bij hem|bij haar|in huis|meer)\b",
-            r"\b(?:ik ben|ik voel me|we zijn|wij zijn|ik zit) (?:<GAPC>){0,2}niet (?:meer )?veilig\b",
+            r"\b(?:ik ben|ik voel me|we zijn|wij zijn|ik zit) (?:<GAPC>){0,2}niet (?:meer )?"
+            r"veilig\b",
             r"\bthuis (?:<GAPC>){0,1}(?:is het )?niet (?:meer )?veilig\b",
             r"\b(?:op eieren lopen|loop op eieren|lopen op eieren|op eieren)\b",
         ),
@@ -754,7 +761,7 @@ HELP_ONLY_WORDS = HELP_ONLY_CORE | frozenset(
         "me", "mij", "ons", "alsjeblieft", "alstublieft", "aub", "asjeblieft", "please", "pls",
         "plz", "snel", "nu", "dringend", "iemand", "hallo", "ik", "heb", "hulp", "nodig",
         "kan", "mijn", "god", "oh", "o", "nou", "dan", "toch", "wil", "hier", "hij", "zij",
-        "is", "we", "hoi", "hey", "svp", "please", "snel", "meteen", "direct",
+        "is", "we", "hoi", "hey", "svp", "meteen", "direct",
     }
 )
 # "hulp" alone is a call for help only together with one of these ("hulp nu!!").
@@ -781,7 +788,8 @@ MISSPELLINGS: dict[str, str] = {
     "zy": "zij", "mn": "mijn", "myn": "mijn", "mijne": "mijn", "mjn": "mijn", "mein": "mijn",
     "zn": "zijn", "zyn": "zijn", "mei": "mij", "mie": "mij",
     "m": "hem", "em": "hem", "um": "hem",
-    "ff": "even", "dr": "er", "der": "er", "d": "de", "t": "het", "da": "dat", "wa": "wat",
+    "ff": "even", "dr": "er", "der": "er", "an": "aan", "aa": "aan", "d": "de", "t": "het",
+    "da": "dat", "wa": "wat",
     "wilt": "wil", "wll": "wil", "wl": "wil", "wol": "wil",
     "kinders": "kinderen", "kindere": "kinderen", "kindren": "kinderen",
     "kinderne": "kinderen", "kinderrn": "kinderen", "kideren": "kinderen",

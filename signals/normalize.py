@@ -69,11 +69,16 @@ def raw_tokens(text: str, keep: str = "") -> list[str]:
         keep: extra single characters that become tokens of their own (e.g. "/" for "6/10").
     """
     text = _LEADING_APOSTROPHE_RE.sub("", _JOINERS_RE.sub("", text))
-    if keep:
-        pattern = r"[a-z]+|\d+(?:[.,]\d+)?|[" + re.escape(keep) + "]"
-    else:
-        pattern = r"[a-z]+|\d+"
-    return join_spelled_out(re.findall(pattern, collapse_repeats(text)))
+    pattern = _token_pattern(keep)
+    return join_spelled_out(pattern.findall(collapse_repeats(text)))
+
+
+@lru_cache(maxsize=8)
+def _token_pattern(keep: str) -> re.Pattern[str]:
+    """Words, numbers ("6", and with `keep` also "6,5") and the characters in `keep`."""
+    if not keep:
+        return re.compile(r"[a-z]+|\d+")
+    return re.compile(r"[a-z]+|\d+(?:[.,]\d+)?|[" + re.escape(keep) + "]")
 
 
 def join_spelled_out(tokens: list[str]) -> list[str]:

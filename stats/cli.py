@@ -10,11 +10,11 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from stats import config, db, demo
+from stats import config, db, demo, rollup
 from stats.disclosure import shown
 from stats.fields import Channel, now_local_hour, valid_gemeente
 from stats.queries import Filters
@@ -97,26 +97,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, engine) -> int:
+    now = now_local_hour()
     if args.command == "upgrade":
         print(f"De database is bijgewerkt (versie {db.current_revision(engine)}).")
+        days = rollup.refresh(engine, add_months(now.date(), -12), now.date(), now)
+        print(f"Dagtotalen bijgewerkt: {days} dagen.")
     elif args.command == "stats":
         filters = Filters(args.since, args.until, args.gemeente, args.channel)
         report = make_report(engine, filters)
         sys.stdout.write(report.to_csv() if args.csv else report.to_text())
     elif args.command == "purge":
-        today = now_local_hour().date()
-        with db.transaction(engine) as session:
+        today = now.date()
+        with db.transaction(engine, write=True) as session:
             deleted = purge(session, args.older_than_months, today)
         cutoff = add_months(today, -args.older_than_months)
         print(f"Verwijderd: {shown(deleted).text} gesprekken van voor {cutoff:%d-%m-%Y}.")
     elif args.command == "demo-data":
-        rows = demo.generate(args.conversations, args.seed, now_local_hour().date())
+        rows = demo.generate(args.conversations, args.seed, now.date())
         try:
             loaded = demo.load(engine, rows)
         except RuntimeError:
             print("In deze database staan echte gesprekken. Voorbeeldgegevens zijn niet "
                   "toegevoegd.", file=sys.stderr)
             return 1
+        rollup.refresh(engine, add_months(now.date(), -12), now.date(), now)
         print(f"Voorbeeldgegevens geladen: {shown(loaded).text} gesprekken "
-              f"(tot {datetime.now():%d-%m-%Y}).")
+              f"(tot {now:%d-%m-%Y}).")
     return 0

@@ -19,6 +19,7 @@ from stats.models import VERSION_TABLE
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Serialises concurrent upgrades (several action server workers starting at once).
 _UPGRADE_LOCK_ID = 0x5E1A7135
+_WRITE_OPTION = "stats_write"
 
 
 def make_engine(url: str | None = None, *, statement_timeout_ms: int | None = None) -> Engine:
@@ -55,14 +56,31 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A writing transaction takes the write lock at once: computing from a snapshot that is
+    # outdated by the time it writes would otherwise fail (or be wrong) under concurrency.
+    immediate = connection.get_execution_options().get(_WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 @contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """A session in one transaction: commit when the block succeeds, rollback when it raises."""
+def transaction(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+    """A session in one transaction: commit when the block succeeds, rollback when it raises.
+
+    ``write=True`` for transactions that read and then write derived data (SQLite: take the
+    write lock at the start).
+    """
+    if write:
+        engine = engine.execution_options(**{_WRITE_OPTION: True})
     with Session(engine, future=True) as session, session.begin():
         yield session
+
+
+def advisory_lock(session: Session, lock_id: int, *, shared: bool = False) -> None:
+    """A PostgreSQL advisory lock until the end of the transaction (no-op on SQLite, where
+    writing transactions are serialised anyway)."""
+    if session.get_bind().dialect.name == "postgresql":
+        function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        session.execute(text(f"SELECT {function}(:id)"), {"id": lock_id})
 
 
 def snapshot(engine: Engine) -> Engine:

@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 
+from stats import rollup
 from stats.db import transaction
 from stats.fields import COLUMNS, Route, Step
 from stats.models import conversations
@@ -202,8 +203,9 @@ def load(engine: Engine, rows: Iterable[dict[str, Any]], *, batch: int = 10_000)
     if has_real_data(engine):
         raise RuntimeError("the database holds real conversations; demo data is not loaded")
     loaded = 0
-    with transaction(engine) as session:
+    with transaction(engine, write=True) as session:
         session.execute(delete(conversations).where(conversations.c.key.like(f"{DEMO_PREFIX}%")))
+        rollup.clear(session)
         copy = _copy_postgresql if engine.dialect.name == "postgresql" else None
         for chunk in _chunks(rows, batch):
             if copy is not None:

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     Index,
     Integer,
@@ -22,6 +23,10 @@ from sqlalchemy.orm import declarative_base
 from stats.fields import Channel, Intensity, Outcome, Route, Safety, Step
 
 TABLE_NAME = "stats_conversation"
+ROLLUP_TABLE = "stats_rollup"
+ROLLUP_DAY_TABLE = "stats_rollup_day"
+#: Stands for "not recorded" (NULL) in the rollup's key columns.
+UNKNOWN = ""
 #: Alembic bookkeeping of this package, apart from any other component's migrations.
 VERSION_TABLE = "stats_alembic_version"
 
@@ -81,4 +86,29 @@ class Conversation(Base):
     )
 
 
+class RollupCount(Base):
+    """Pre-aggregated counts of one closed day (see stats.rollup): derived data, no keys."""
+
+    __tablename__ = ROLLUP_TABLE
+
+    gemeente = Column(String(64), primary_key=True)  # UNKNOWN when not recorded
+    day = Column(Date, primary_key=True)
+    channel = Column(String(8), primary_key=True)  # UNKNOWN when not recorded
+    metric = Column(String(24), primary_key=True)  # see stats.queries
+    n = Column(Integer, nullable=False)
+
+    __table_args__ = (Index(None, "day"),)
+
+
+class RollupDay(Base):
+    """The days whose counts are in the rollup and still valid."""
+
+    __tablename__ = ROLLUP_DAY_TABLE
+
+    day = Column(Date, primary_key=True)
+    built_at = Column(DateTime, nullable=False)
+
+
 conversations = Conversation.__table__
+rollup = RollupCount.__table__
+rollup_days = RollupDay.__table__

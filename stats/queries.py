@@ -1,6 +1,11 @@
 """Aggregate queries behind the dashboard, CSV and CLI. They return raw counts (internal only:
 everything shown goes through :mod:`stats.report` and :mod:`stats.disclosure`).
 
+Every figure is a *metric*: a count of conversations (``total``, ``route:online``, ``step:2``,
+...) or a histogram bucket (``secs:240`` = time to route 240–254 seconds, ``turns:12``). The
+same metric definitions are used for closed days, read from the daily rollup
+(:mod:`stats.rollup`), and for recent days, counted live from the conversations.
+
 Derived status of a conversation (one of four, in this order):
 
 * **route**: a route is known (``route`` set);
@@ -13,9 +18,11 @@ Derived status of a conversation (one of four, in this order):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Date, and_, func, or_, select, text
 from sqlalchemy.engine import Engine
@@ -24,11 +31,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
 from stats.db import snapshot, transaction
-from stats.fields import Channel, Safety, Step
-from stats.models import TABLE_NAME, conversations
+from stats.fields import Intensity, Route, Safety, Step
+from stats.models import TABLE_NAME, UNKNOWN, conversations, rollup, rollup_days
 
 c = conversations.c
 ABANDON_AFTER = timedelta(hours=2)  # in hour buckets: at least one full hour of silence
+#: Resolution of the time-to-route histogram (the dashboard shows whole minutes).
+SECONDS_BUCKET = 15
 
 
 @dataclass(frozen=True)
@@ -41,14 +50,21 @@ class Filters:
     channel: str | None = None
 
     def conditions(self) -> list:
-        conditions = [
-            c.started_at >= datetime.combine(self.since, datetime.min.time()),
-            c.started_at < datetime.combine(self.until + timedelta(days=1), datetime.min.time()),
-        ]
+        conditions = [c.started_at >= _midnight(self.since),
+                      c.started_at < _midnight(self.until + timedelta(days=1))]
         if self.gemeente is not None:
             conditions.append(c.gemeente == self.gemeente)
         if self.channel is not None:
             conditions.append(c.channel == self.channel)
+        return conditions
+
+    def rollup_conditions(self) -> list:
+        r = rollup.c
+        conditions = [r.day >= self.since, r.day <= self.until]
+        if self.gemeente is not None:
+            conditions.append(r.gemeente == self.gemeente)
+        if self.channel is not None:
+            conditions.append(r.channel == self.channel)
         return conditions
 
 
@@ -57,137 +73,274 @@ class Figures:
     """Raw aggregates for one filter selection (never shown as they are)."""
 
     filters: Filters
-    total: int = 0
-    routed: int = 0
-    stopped: int = 0
-    abandoned: int = 0
-    handoff: int = 0
-    offers: int = 0
-    fallbacks: int = 0
-    useful_yes: int = 0
-    useful_no: int = 0
-    safety: dict[str, int] = field(default_factory=dict)
-    channels: dict[str, int] = field(default_factory=dict)
-    furthest_step: list[int] = field(default_factory=list)  # index = Step.rank
-    weeks: dict[date, tuple[int, int]] = field(default_factory=dict)  # monday -> (all, routed)
-    routes: dict[tuple[str, str | None], int] = field(default_factory=dict)
-    seconds_to_route: dict[int, int] = field(default_factory=dict)  # value -> count
-    turns_to_route: dict[int, int] = field(default_factory=dict)
-    before_score: dict[int, int] = field(default_factory=dict)
+    counts: Counter = field(default_factory=Counter)  # metric -> n, over the period
+    channels: Counter = field(default_factory=Counter)  # channel -> conversations
+    days: dict[date, list[int]] = field(default_factory=dict)  # day -> [total, routed]
+
+    def add(self, day: date | None, channel: str | None, metric: str, n: int) -> None:
+        """Count ``n`` for ``metric`` (per day too when ``day`` is given)."""
+        self.counts[metric] += n
+        if metric == "total":
+            self.channels[channel or UNKNOWN] += n
+        if day is not None:
+            self.add_day(day, metric, n)
+
+    def add_day(self, day: date, metric: str, n: int) -> None:
+        if metric in ("total", "routed"):
+            self.days.setdefault(day, [0, 0])[metric == "routed"] += n
+
+    def __getattr__(self, name: str) -> int:
+        # total, routed, stopped, abandoned, handoff, offers, fallbacks
+        if name in _PLAIN_METRICS:
+            return self.counts[name]
+        raise AttributeError(name)
 
     @property
     def active(self) -> int:
         return self.total - self.routed - self.stopped - self.abandoned
 
+    @property
+    def useful_yes(self) -> int:
+        return self.counts["useful:yes"]
 
-class week_start(FunctionElement):
-    """Monday (date) of the ISO week of a timestamp."""
+    @property
+    def useful_no(self) -> int:
+        return self.counts["useful:no"]
+
+    @property
+    def safety(self) -> dict[str, int]:
+        return {s.value: self.counts[f"safety:{s.value}"] for s in Safety}
+
+    @property
+    def furthest_step(self) -> list[int]:
+        return [self.counts[f"step:{s.rank}"] for s in Step]
+
+    @property
+    def routes(self) -> dict[str, int]:
+        return {r.value: self.counts[f"route:{r.value}"] for r in Route}
+
+    @property
+    def rst_intensity(self) -> dict[str, int]:
+        return {i.value: self.counts[f"rst:{i.value}"] for i in Intensity}
+
+    @property
+    def weeks(self) -> dict[date, tuple[int, int]]:
+        """Monday -> (conversations, with a route), for weeks with conversations."""
+        weeks: dict[date, list[int]] = {}
+        for day, (total, routed) in self.days.items():
+            week = weeks.setdefault(day - timedelta(days=day.weekday()), [0, 0])
+            week[0] += total
+            week[1] += routed
+        return {monday: (total, routed) for monday, (total, routed) in weeks.items()}
+
+    def histogram(self, name: str) -> dict[int, int]:
+        prefix = f"{name}:"
+        return {int(metric[len(prefix):]): n for metric, n in self.counts.items()
+                if metric.startswith(prefix)}
+
+    @property
+    def seconds_to_route(self) -> dict[int, int]:
+        """Lower bound of each SECONDS_BUCKET-second bucket -> conversations."""
+        return self.histogram("secs")
+
+    @property
+    def turns_to_route(self) -> dict[int, int]:
+        return self.histogram("turns")
+
+    @property
+    def before_score(self) -> dict[int, int]:
+        return {k: n for k in range(1, 11) if (n := self.counts[f"before:{k}"])}
+
+
+_PLAIN_METRICS = frozenset(
+    {"total", "routed", "stopped", "abandoned", "handoff", "offers", "fallbacks"}
+)
+
+
+class day_of(FunctionElement):
+    """The date of a timestamp."""
 
     type = Date()
     inherit_cache = True
 
 
-@compiles(week_start, "postgresql")
-def _week_start_pg(element, compiler, **kw):
-    return f"CAST(date_trunc('week', {compiler.process(element.clauses, **kw)}) AS DATE)"
+@compiles(day_of, "postgresql")
+def _day_of_pg(element, compiler, **kw):
+    return f"CAST({compiler.process(element.clauses, **kw)} AS DATE)"
 
 
-@compiles(week_start, "sqlite")
-def _week_start_sqlite(element, compiler, **kw):
-    # 'weekday 0' moves to the coming Sunday (or stays on a Sunday); 6 days back is Monday.
-    return f"date({compiler.process(element.clauses, **kw)}, 'weekday 0', '-6 days')"
+@compiles(day_of, "sqlite")
+def _day_of_sqlite(element, compiler, **kw):
+    return f"date({compiler.process(element.clauses, **kw)})"
 
 
 def _statuses(now: datetime):
     """SQL conditions for the statuses "route", "gestopt" and "afgehaakt" (module docstring)."""
     no_route = c.route.is_(None)
+    not_stopped = or_(c.outcome.is_(None), c.outcome != "stopped")
     stopped = and_(no_route, c.outcome == "stopped")
-    abandoned = and_(
-        no_route,
-        or_(c.outcome.is_(None), c.outcome != "stopped"),
-        c.last_activity_at <= now - ABANDON_AFTER,
-    )
-    return c.route.isnot(None), stopped, abandoned
+    abandoned = and_(no_route, not_stopped, c.last_activity_at <= now - ABANDON_AFTER)
+    still_going = and_(no_route, not_stopped, c.last_activity_at > now - ABANDON_AFTER)
+    return c.route.isnot(None), stopped, abandoned, still_going
 
 
-def summary(session: Session, filters: Filters, now: datetime, figures: Figures) -> None:
-    """Totals, status, safety, handoffs, fallbacks, feedback, channels and funnel: one pass."""
-    count = func.count
-    routed, stopped, abandoned = _statuses(now)
-    columns = [
-        count().label("total"),
-        count().filter(routed).label("routed"),
-        count().filter(stopped).label("stopped"),
-        count().filter(abandoned).label("abandoned"),
-        count().filter(c.handoff.is_(True)).label("handoff"),
-        count(c.offer_fallback).label("offers"),
-        count().filter(c.offer_fallback.is_(True)).label("fallbacks"),
-        count().filter(c.useful.is_(True)).label("useful_yes"),
-        count().filter(c.useful.is_(False)).label("useful_no"),
-        *(count().filter(c.safety == s.value).label(f"safety_{s.value}") for s in Safety),
-        *(count().filter(c.channel == ch.value).label(f"channel_{ch.value}") for ch in Channel),
-        *(count().filter(c.step == s.rank).label(f"step_{s.rank}") for s in Step),
+def still_going(now: datetime):
+    """Conversations whose status can still change without a new update."""
+    return _statuses(now)[3]
+
+
+def count_metrics(now: datetime) -> list[tuple[str, Any]]:
+    """(metric, condition) of every counted metric; condition None counts every row."""
+    routed, stopped, abandoned, _ = _statuses(now)
+    metrics: list[tuple[str, Any]] = [
+        ("total", None),
+        ("routed", routed),
+        ("stopped", stopped),
+        ("abandoned", abandoned),
+        ("handoff", c.handoff.is_(True)),
+        ("offers", c.offer_fallback.isnot(None)),
+        ("fallbacks", c.offer_fallback.is_(True)),
+        ("useful:yes", c.useful.is_(True)),
+        ("useful:no", c.useful.is_(False)),
     ]
-    row = session.execute(select(*columns).where(*filters.conditions())).one()._mapping
-    for name in ("total", "routed", "stopped", "abandoned", "handoff", "offers", "fallbacks",
-                 "useful_yes", "useful_no"):
-        setattr(figures, name, row[name])
-    figures.safety = {s.value: row[f"safety_{s.value}"] for s in Safety}
-    figures.channels = {ch.value: row[f"channel_{ch.value}"] for ch in Channel}
-    figures.furthest_step = [row[f"step_{s.rank}"] for s in Step]
+    metrics += [(f"safety:{s.value}", c.safety == s.value) for s in Safety]
+    metrics += [(f"step:{s.rank}", c.step == s.rank) for s in Step]
+    metrics += [(f"route:{r.value}", c.route == r.value) for r in Route]
+    metrics += [
+        (f"rst:{i.value}", and_(c.route == Route.RST.value, c.intensity == i.value))
+        for i in Intensity
+    ]
+    metrics += [(f"before:{k}", c.before_score == k) for k in range(1, 11)]
+    return metrics
 
 
-def weekly(session: Session, filters: Filters, now: datetime, figures: Figures) -> None:
-    """Conversations and conversations with a route, per ISO week."""
-    week = week_start(c.started_at).label("week")
-    rows = session.execute(
-        select(week, func.count(), func.count(c.route))
-        .where(*filters.conditions())
-        .group_by(week)
-    )
-    figures.weeks = {_as_date(monday): (total, routed) for monday, total, routed in rows}
-
-
-def routes(session: Session, filters: Filters, now: datetime, figures: Figures) -> None:
-    rows = session.execute(
-        select(c.route, c.intensity, func.count())
-        .where(*filters.conditions(), c.route.isnot(None))
-        .group_by(c.route, c.intensity)
-    )
-    figures.routes = {(route, intensity): n for route, intensity, n in rows}
-
-
-def _histogram(column) -> Callable[[Session, Filters, datetime, Figures], None]:
-    def query(session: Session, filters: Filters, now: datetime, figures: Figures) -> None:
-        rows = session.execute(
-            select(column, func.count())
-            .where(*filters.conditions(), column.isnot(None))
-            .group_by(column)
-        )
-        setattr(figures, column.name, {int(value): n for value, n in rows})
-
-    query.__name__ = column.name
-    return query
-
-
-#: Every query of one dashboard view, by name (the benchmark times each one).
-DASHBOARD_QUERIES: dict[str, Callable[[Session, Filters, datetime, Figures], None]] = {
-    "summary": summary,
-    "weekly": weekly,
-    "routes": routes,
-    "seconds_to_route": _histogram(c.seconds_to_route),
-    "turns_to_route": _histogram(c.turns_to_route),
-    "before_score": _histogram(c.before_score),
+#: Histogram metrics: name -> bucket expression (rows where it is NULL are not counted).
+HISTOGRAMS = {
+    "secs": (c.seconds_to_route / SECONDS_BUCKET) * SECONDS_BUCKET,  # integer division
+    "turns": c.turns_to_route,
 }
+
+Row = tuple[tuple, str, int]  # (group values, metric, n)
+
+
+def live_counts(session: Session, conditions: list, now: datetime, group: list) -> Iterator[Row]:
+    """Count every metric over the conversations matching ``conditions``, per ``group``."""
+    metrics = count_metrics(now)
+    columns = [func.count() if cond is None else func.count().filter(cond) for _, cond in metrics]
+    width = len(group)
+    query = select(*group, *columns).where(*conditions).group_by(*group)
+    for row in session.execute(query):
+        for (metric, _), n in zip(metrics, row[width:], strict=True):
+            if n:
+                yield tuple(row[:width]), metric, n
+
+
+def live_histograms(session: Session, conditions: list, group: list) -> Iterator[Row]:
+    for name, bucket in HISTOGRAMS.items():
+        bucket = bucket.label("bucket")
+        query = (
+            select(*group, bucket, func.count())
+            .where(*conditions, bucket.isnot(None))
+            .group_by(*group, bucket)
+        )
+        width = len(group)
+        for row in session.execute(query):
+            yield tuple(row[:width]), f"{name}:{int(row[width])}", row[width + 1]
+
+
+def built_days(session: Session, filters: Filters) -> set[date]:
+    r = rollup_days.c
+    query = select(r.day).where(r.day >= filters.since, r.day <= filters.until)
+    return {as_date(day) for (day,) in session.execute(query)}
+
+
+def rollup_counts(session: Session, filters: Filters) -> Iterator[Row]:
+    """Metrics summed over the rolled-up days of the period, per channel."""
+    r = rollup.c
+    query = (
+        select(r.channel, r.metric, func.sum(r.n))
+        .where(*filters.rollup_conditions())
+        .group_by(r.channel, r.metric)
+    )
+    for channel, metric, n in session.execute(query):
+        yield (channel,), metric, int(n)
+
+
+def rollup_per_day(session: Session, filters: Filters) -> Iterator[Row]:
+    """Conversations and routed conversations per rolled-up day (for the weekly chart)."""
+    r = rollup.c
+    query = (
+        select(r.day, r.metric, func.sum(r.n))
+        .where(*filters.rollup_conditions(), r.metric.in_(("total", "routed")))
+        .group_by(r.day, r.metric)
+    )
+    for day, metric, n in session.execute(query):
+        yield (as_date(day),), metric, int(n)
+
+
+def live_day_ranges(filters: Filters, built: set[date]) -> list[tuple[date, date]]:
+    """The days of the period that are not in the rollup, as (first, last) ranges."""
+    ranges: list[tuple[date, date]] = []
+    day = filters.since
+    while day <= filters.until:
+        if day not in built:
+            if ranges and ranges[-1][1] == day - timedelta(days=1):
+                ranges[-1] = (ranges[-1][0], day)
+            else:
+                ranges.append((day, day))
+        day += timedelta(days=1)
+    return ranges
+
+
+def _in_ranges(ranges: Iterable[tuple[date, date]]):
+    return or_(*(
+        and_(c.started_at >= _midnight(first), c.started_at < _midnight(last + timedelta(days=1)))
+        for first, last in ranges
+    ))
+
+
+def as_date(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time())
+
+
+def live_conditions(filters: Filters, ranges: list[tuple[date, date]]) -> list:
+    return [*filters.conditions(), _in_ranges(ranges)]
+
+
+def read_figures(session: Session, filters: Filters, now: datetime) -> Figures:
+    """Rollup for the rolled-up days plus live counts for the others, in one snapshot."""
+    figures = Figures(filters)
+    for (channel,), metric, n in rollup_counts(session, filters):
+        figures.add(None, channel, metric, n)
+    for (day,), metric, n in rollup_per_day(session, filters):
+        figures.add_day(day, metric, n)
+    ranges = live_day_ranges(filters, built_days(session, filters))
+    if ranges:
+        conditions = live_conditions(filters, ranges)
+        group = [day_of(c.started_at), c.channel]
+        for (day, channel), metric, n in live_counts(session, conditions, now, group):
+            figures.add(as_date(day), channel, metric, n)
+        for (_day, channel), metric, n in live_histograms(session, conditions, group):
+            figures.add(None, channel, metric, n)
+    return figures
 
 
 def collect(engine: Engine, filters: Filters, now: datetime) -> Figures:
-    """Run every dashboard query for ``filters`` in one read transaction."""
-    figures = Figures(filters)
+    """Everything the dashboard shows for ``filters``: brings the rollup up to date (best
+    effort), then reads rollup and live counts in one consistent snapshot."""
+    from stats.rollup import refresh
+
+    refresh(engine, filters.since, filters.until, now)
     with transaction(snapshot(engine)) as session:
-        for query in DASHBOARD_QUERIES.values():
-            query(session, filters, now, figures)
-    return figures
+        return read_figures(session, filters, now)
 
 
 # A loose index scan: one index lookup per gemeente instead of reading every row.
@@ -208,13 +361,3 @@ def gemeenten(engine: Engine) -> list[str]:
     """The gemeenten that have statistics, sorted."""
     with transaction(engine) as session:
         return [name for (name,) in session.execute(_GEMEENTEN_SQL)]
-
-
-def _as_date(value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-

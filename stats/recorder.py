@@ -28,7 +28,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from stats import db
 from stats.fields import clean_update, now_local_hour, valid_key
-from stats.store import Record, merge, new_record, upsert
+from stats.store import Record, merge, new_record, write
 
 logger = logging.getLogger(__name__)
 
@@ -262,8 +262,8 @@ class Recorder:
 
     def _write(self, batch: list[tuple[str, int, Record]]) -> None:
         engine = self._engine_ready()
-        with db.transaction(engine) as session:
-            upsert(session, [dict(record, key=key) for key, _, record in batch])
+        with db.transaction(engine, write=True) as session:
+            write(session, [dict(record, key=key) for key, _, record in batch])
 
     def _write_one_by_one(self, batch: list[tuple[str, int, Record]], exc: Exception) -> None:
         logger.warning("statistics: batch refused (%s); writing records one by one",

@@ -20,7 +20,7 @@ from stats.disclosure import (
     percent_text,
 )
 from stats.fields import Channel, Intensity, Route, Safety, Step
-from stats.queries import Figures
+from stats.queries import SECONDS_BUCKET, Figures
 
 STEP_LABELS = {
     Step.WELCOME: "Welkom",
@@ -180,6 +180,12 @@ def _time_group(seconds: int) -> int:
     raise AssertionError("the last group has no bound")
 
 
+def _bucket_median(histogram: dict[int, int]) -> float | None:
+    """Median of a histogram of SECONDS_BUCKET-wide buckets (keys: lower bounds)."""
+    value = median(histogram)
+    return None if value is None else value + SECONDS_BUCKET / 2
+
+
 def _minutes_text(seconds: float | None) -> Value:
     if seconds is None:
         return NOT_SHOWN
@@ -228,18 +234,12 @@ def register_counts(f: Figures) -> Protector:
         p.sum(REACHED[rank], [("dropped", rank), REACHED[rank + 1]])
 
     # Routes (together "routed"), and RST split by intensity plus an unknown rest.
-    route_counts = {r: 0 for r in Route}
-    rst_counts = {i: 0 for i in Intensity}
-    for (route, intensity), n in f.routes.items():
-        route_counts[Route(route)] += n
-        if route == Route.RST.value and intensity is not None:
-            rst_counts[Intensity(intensity)] += n
-    for route, n in route_counts.items():
-        p.add(("route", route), n)
+    for route in Route:
+        p.add(("route", route), f.routes[route.value])
     p.sum("routed", [("route", r) for r in Route])
-    for intensity, n in rst_counts.items():
-        p.add(("rst", intensity), n)
-    p.known("rst-unknown", route_counts[Route.RST] - sum(rst_counts.values()))
+    for intensity in Intensity:
+        p.add(("rst", intensity), f.rst_intensity[intensity.value])
+    p.known("rst-unknown", f.routes[Route.RST.value] - sum(f.rst_intensity.values()))
     p.sum(("route", Route.RST), [*(("rst", i) for i in Intensity), "rst-unknown"])
 
     # Safety escalations by type; together "safety"; plus the rest of all conversations.
@@ -282,7 +282,7 @@ def register_counts(f: Figures) -> Protector:
     if f.filters.channel is None:
         for channel in Channel:
             p.add(("channel", channel), f.channels.get(channel.value, 0))
-        p.known("channel-unknown", f.total - sum(f.channels.values()))
+        p.known("channel-unknown", f.total - sum(f.channels[ch.value] for ch in Channel))
         p.sum(total, [*(("channel", ch) for ch in Channel), "channel-unknown"])
 
     return p
@@ -444,7 +444,7 @@ def build_report(
     time_rows.append(count_row(TOGETHER, "timed"))
     median_turns = median(f.turns_to_route)
     time_medians = [
-        ("Tijd tot het advies", _minutes_text(median(f.seconds_to_route))),
+        ("Tijd tot het advies", _minutes_text(_bucket_median(f.seconds_to_route))),
         ("Aantal berichten tot het advies", NOT_SHOWN if median_turns is None else Value(
             f"{round(median_turns)} berichten", str(round(median_turns)))),
     ]

@@ -18,11 +18,14 @@ import calendar
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import case, delete, func, or_
+from sqlalchemy import case, delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from stats import rollup as rollups
+from stats.db import advisory_lock
 from stats.fields import COLUMNS
-from stats.models import conversations
+from stats.models import conversations, rollup, rollup_days
+from stats.queries import as_date, day_of
 
 Record = dict[str, Any]
 
@@ -85,6 +88,22 @@ def upsert(session: Session, rows: list[Record]) -> None:
     session.execute(stmt, rows)
 
 
+def write(session: Session, rows: list[Record]) -> None:
+    """The writer's transaction: merge ``rows`` and invalidate the rollup of the days they
+    touch (the day a conversation had, and the day it has now)."""
+    advisory_lock(session, rollups.ROLLUP_LOCK_ID, shared=True)
+    keys = [row["key"] for row in rows]
+    days = {row["started_at"].date() for row in rows}
+    days |= {
+        as_date(day)
+        for (day,) in session.execute(
+            select(day_of(conversations.c.started_at)).where(conversations.c.key.in_(keys))
+        )
+    }
+    upsert(session, rows)
+    rollups.invalidate(session, days)
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` moved by ``months`` calendar months (clamped to the month's last day)."""
     year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
@@ -93,9 +112,8 @@ def add_months(day: date, months: int) -> date:
 
 
 def purge(session: Session, older_than_months: int, today: date) -> int:
-    """Delete conversations that started before ``today`` minus ``older_than_months`` months.
-
-    Returns the number of deleted conversations.
+    """Delete conversations (and their rollup) that started before ``today`` minus
+    ``older_than_months`` months. Returns the number of deleted conversations.
     """
     if older_than_months < 1:
         raise ValueError("older_than_months must be at least 1")
@@ -105,4 +123,6 @@ def purge(session: Session, older_than_months: int, today: date) -> int:
             conversations.c.started_at < datetime(cutoff.year, cutoff.month, cutoff.day)
         )
     )
+    session.execute(delete(rollup).where(rollup.c.day < cutoff))
+    session.execute(delete(rollup_days).where(rollup_days.c.day < cutoff))
     return result.rowcount

@@ -4,7 +4,9 @@ Rasa's `InMemoryTrackerStore` keeps every conversation until the process stops: 
 with every sender, and what residents typed stays in memory for weeks. This store is the
 project's default (endpoints.yml): a conversation is dropped `ttl_seconds` after its last
 message (default one hour, like the session expiry) and at most `max_conversations` are kept
-(least recently used go first), so memory stays bounded whatever the traffic.
+(least recently used go first), so memory stays bounded whatever the traffic. When the
+resident says "stop" / "snel weg" (`action_stop`), the conversation is not saved at all but
+deleted at once: "Dit gesprek is gewist" is then literally true.
 """
 
 from __future__ import annotations
@@ -12,17 +14,31 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_TTL_SECONDS = 3600.0
 DEFAULT_MAX_CONVERSATIONS = 10_000
+# The action after which a conversation is erased instead of saved.
+ERASE_AFTER_ACTION = "action_stop"
+
+
+def asked_to_erase(tracker: DialogueStateTracker) -> bool:
+    """Whether the last turn of this conversation ran the stop action."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, ActionExecuted) and event.action_name == ERASE_AFTER_ACTION:
+            return True
+    return False
 
 
 class ExpiringInMemoryTrackerStore(InMemoryTrackerStore):
@@ -63,6 +79,10 @@ class ExpiringInMemoryTrackerStore(InMemoryTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Saves the tracker, marks it as most recently used and evicts what is due."""
+        if asked_to_erase(tracker):
+            self._forget(tracker.sender_id)
+            logger.debug("Erased a conversation at the resident's request")
+            return
         await super().save(tracker)
         now = self._clock()
         self.store.move_to_end(tracker.sender_id)

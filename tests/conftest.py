@@ -18,6 +18,14 @@ from scripts.stack import DEFAULT_MODEL, Stack, free_port  # noqa: E402
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep test runs away from the developer's own statistics database and logs."""
+    if "RELATIEROUTE_DATA_DIR" not in os.environ:
+        import tempfile
+
+        os.environ["RELATIEROUTE_DATA_DIR"] = tempfile.mkdtemp(prefix="relatieroute-test-")
+
+
 def ensure_model() -> Path:
     """The trained model; trains it (once) when the inputs changed or it is missing."""
     result = subprocess.run([sys.executable, "-m", "scripts.train_if_changed"], cwd=ROOT)

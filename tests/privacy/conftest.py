@@ -32,14 +32,21 @@ class Captured:
         return self.stream.getvalue()
 
     def lines(self) -> list[str]:
-        return [line for line in self.text.splitlines() if line.strip()]
+        """Non-empty output lines, without the privacy package's own status messages."""
+        return [
+            line
+            for line in self.text.splitlines()
+            if line.strip() and line.split(" ", 2)[1:2] != ["privacy.logging"]
+        ]
 
 
 @pytest.fixture
 def captured_root() -> Iterator[Captured]:
     """A handler on the root logger at DEBUG, removed (with the privacy filters) afterwards."""
     from privacy import logging as privacy_logging
+    from privacy import scrub_mode
 
+    scrub_mode()  # load the scrubber (and log its mode) before we start capturing
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))

@@ -11,7 +11,7 @@ import stats_support  # noqa: F401  (puts the project root on sys.path)
 from sqlalchemy import create_engine, text
 
 from stats import db
-from stats.models import TABLE_NAME
+from stats.models import ROLLUP_DAY_TABLE, ROLLUP_TABLE, TABLE_NAME, VERSION_TABLE
 
 #: The shared PostgreSQL server; the tests only create and drop their own database on it.
 PG_SERVER = os.environ.get("STATS_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
@@ -44,8 +44,8 @@ def pg_empty(pg_url):
 
 def _drop_everything(engine) -> None:
     with engine.begin() as connection:
-        connection.execute(text(f"DROP TABLE IF EXISTS {TABLE_NAME}"))
-        connection.execute(text("DROP TABLE IF EXISTS stats_alembic_version"))
+        for table in (TABLE_NAME, ROLLUP_TABLE, ROLLUP_DAY_TABLE, VERSION_TABLE):
+            connection.execute(text(f"DROP TABLE IF EXISTS {table}"))
 
 
 @pytest.fixture

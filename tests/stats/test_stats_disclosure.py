@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stats.disclosure import Protector, Shown, median, percent, shown
-from stats.fields import Channel, Intensity, Route, Safety
+from stats.fields import Route, Safety
 from stats.queries import Figures, Filters
 from stats.report import register_counts
 
@@ -174,6 +174,11 @@ def test_property_no_small_count_can_be_computed_back(protector):
     assert_no_small_count_computable(protector, s)
 
 
+def split(draw, total: int, parts: int) -> list[int]:
+    cuts = sorted(draw(st.lists(st.integers(0, total), min_size=parts - 1, max_size=parts - 1)))
+    return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
+
+
 @st.composite
 def figures(draw):
     """Raw figures as the queries could return them, for a period of a few weeks."""
@@ -182,48 +187,36 @@ def figures(draw):
     channel = draw(st.sampled_from([None, "web"]))
     n = st.one_of(st.integers(0, 7), st.integers(0, 40))
     f = Figures(Filters(since, until, "zwolle", channel))
-    mondays = sorted({since + timedelta(days=d) - timedelta(days=(since + timedelta(days=d))
-                      .weekday()) for d in range((until - since).days + 1)})
-    weeks = {}
-    for monday in mondays:
-        routed = draw(n)
-        weeks[monday] = (routed + draw(n), routed)
-    f.weeks = weeks
-    f.total = sum(a for a, _ in weeks.values())
-    f.routed = sum(r for _, r in weeks.values())
-    rest = f.total - f.routed
-    f.stopped = draw(st.integers(0, rest))
-    f.abandoned = draw(st.integers(0, rest - f.stopped))
-    # Funnel: furthest steps adding up to the total.
-    cuts = sorted(draw(st.lists(st.integers(0, f.total), min_size=4, max_size=4)))
-    f.furthest_step = [b - a for a, b in zip([0, *cuts], [*cuts, f.total], strict=True)]
-    routes = [r.value for r in Route]
-    cuts = sorted(draw(st.lists(st.integers(0, f.routed), min_size=6, max_size=6)))
-    per_route = [b - a for a, b in zip([0, *cuts], [*cuts, f.routed], strict=True)]
-    f.routes = {}
-    for route, count in zip(routes, per_route, strict=True):
-        if route == "rst":
-            zwaar = draw(st.integers(0, count))
-            licht = draw(st.integers(0, count - zwaar))
-            f.routes |= {("rst", Intensity.ZWAAR.value): zwaar, ("rst", Intensity.LICHT.value):
-                         licht, ("rst", None): count - zwaar - licht}
-        else:
-            f.routes[(route, None)] = count
-    f.safety = {s.value: draw(st.integers(0, 6)) for s in Safety}
-    if sum(f.safety.values()) > f.total:
-        f.safety = {s.value: 0 for s in Safety}
-    f.handoff = draw(st.integers(0, f.total))
-    f.offers = draw(st.integers(0, f.total))
-    f.fallbacks = draw(st.integers(0, f.offers))
-    f.useful_yes = draw(st.integers(0, f.total))
-    f.useful_no = draw(st.integers(0, f.total - f.useful_yes))
-    f.seconds_to_route = {60: draw(st.integers(0, f.routed // 2))}
-    f.seconds_to_route[400] = draw(st.integers(0, f.routed - f.seconds_to_route[60]))
-    f.before_score = {k: draw(st.integers(0, 4)) for k in range(1, 11)}
-    if sum(f.before_score.values()) > f.total:
-        f.before_score = {}
-    web = draw(st.integers(0, f.total)) if channel is None else f.total
-    f.channels = {Channel.WEB.value: web, Channel.INTAKE.value: draw(st.integers(0, f.total - web))}
+    web = 0
+    for offset in range(0, (until - since).days + 1, 3):  # some days have conversations
+        day = since + timedelta(days=offset)
+        routed, other = draw(n), draw(n)
+        on_web = draw(st.integers(0, routed + other)) if channel is None else routed + other
+        web += on_web
+        f.add(day, "web", "total", on_web)
+        f.add(day, "intake" if draw(st.booleans()) else None, "total", routed + other - on_web)
+        f.add(day, None, "routed", routed)
+    total, routed, counts = f.total, f.routed, f.counts
+    rest = total - routed
+    counts["stopped"], counts["abandoned"], _ = split(draw, rest, 3)
+    for rank, value in enumerate(split(draw, total, 5)):
+        counts[f"step:{rank}"] = value
+    for route, value in zip([r.value for r in Route], split(draw, routed, 7), strict=True):
+        counts[f"route:{route}"] = value
+    zwaar, licht, _ = split(draw, counts["route:rst"], 3)
+    counts["rst:zwaar"], counts["rst:licht"] = zwaar, licht
+    for safety, value in zip(Safety, split(draw, draw(st.integers(0, min(total, 12))), 3),
+                             strict=True):
+        counts[f"safety:{safety.value}"] = value
+    counts["handoff"] = draw(st.integers(0, total))
+    counts["offers"] = draw(st.integers(0, total))
+    counts["fallbacks"] = draw(st.integers(0, counts["offers"]))
+    counts["useful:yes"], counts["useful:no"], _ = split(draw, total, 3)
+    for bucket, value in zip((60, 135, 420, 900, 1500), split(draw, routed, 5), strict=True):
+        counts[f"secs:{bucket}"] = value
+    for score, value in enumerate(split(draw, draw(st.integers(0, total)), 10), start=1):
+        counts[f"before:{score}"] = value
+    assert f.channels["web"] == web
     return f
 
 

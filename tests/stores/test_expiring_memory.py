@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+
 from stores.expiring_memory import ExpiringInMemoryTrackerStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,3 +68,15 @@ async def test_endpoints_file_configures_it(domain):
     inner = getattr(store, "_tracker_store", store)
     assert isinstance(inner, ExpiringInMemoryTrackerStore)
     assert inner.ttl_seconds == 3600 and inner.max_conversations == 10000
+
+
+async def test_stop_erases_the_conversation_at_once(domain):
+    store = ExpiringInMemoryTrackerStore(domain, clock=Clock())
+    conversation = tracker("a", domain)
+    await store.save(conversation)
+    conversation.update(UserUttered("snel weg", {"name": "stop", "confidence": 1.0}))
+    conversation.update(ActionExecuted("action_stop"))
+    conversation.update(ActionExecuted("action_listen"))
+    await store.save(conversation)
+    assert await store.retrieve("a") is None
+    assert list(await store.keys()) == []

@@ -38,6 +38,7 @@ def unreachable_rasa_url() -> str:
 
 @pytest.fixture(scope="session")
 def web_offline(admin_token: str, unreachable_rasa_url: str) -> Iterator[WebProcess]:
+    # start_web gives it its own data directory: the dashboard gets a fresh database.
     web = start_web(LOG_DIR, rasa_url=unreachable_rasa_url, token=admin_token)
     try:
         yield web
@@ -45,7 +46,10 @@ def web_offline(admin_token: str, unreachable_rasa_url: str) -> Iterator[WebProc
         web.stop()
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while Playwright's sync API is active it keeps an event loop
+# marked as running in this thread, which would break the async tests of other areas
+# (pytest-asyncio) that run after the browser tests.
+@pytest.fixture(scope="module")
 def playwright_instance() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
@@ -53,7 +57,7 @@ def playwright_instance() -> Iterator[Any]:
         yield playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright_instance: Any) -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (see `make browser`)")

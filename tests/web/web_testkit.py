@@ -11,9 +11,11 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -113,6 +115,7 @@ class WebProcess:
     process: subprocess.Popen[bytes]
     log_path: Path
     args: list[str] = field(default_factory=list)
+    own_data_dir: Path | None = None
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
@@ -125,10 +128,14 @@ class WebProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
+        if self.own_data_dir is not None:
+            shutil.rmtree(self.own_data_dir, ignore_errors=True)
 
 
 def web_env(token: str | None, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RELATIEROUTE_")}
+    # No settings leak in from the developer's shell (token, mode, database).
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("RELATIEROUTE_") and k != "DATABASE_URL"}
     env["PYTHONUNBUFFERED"] = "1"
     if token is not None:
         env["RELATIEROUTE_ADMIN_TOKEN"] = token
@@ -146,6 +153,12 @@ def start_web(
 ) -> WebProcess:
     """Start the web app on a free port and wait until /healthz answers."""
     port = free_port()
+    extra_env = dict(extra_env or {})
+    own_data_dir = None
+    if "RELATIEROUTE_DATA_DIR" not in extra_env:
+        # The mounted dashboard opens a statistics database: never the developer's var/.
+        own_data_dir = Path(tempfile.mkdtemp(prefix="relatieroute-web-"))
+        extra_env["RELATIEROUTE_DATA_DIR"] = str(own_data_dir)
     args = [sys.executable, "-m", "web", "--port", str(port), "--rasa-url", rasa_url]
     if escape_url:
         args += ["--escape-url", escape_url]
@@ -155,14 +168,14 @@ def start_web(
     process = subprocess.Popen(
         args,
         cwd=REPO,
-        env=web_env(token, **(extra_env or {})),
+        env=web_env(token, **extra_env),
         stdout=log_file,
         stderr=subprocess.STDOUT,
     )
     log_file.close()
     url = f"http://127.0.0.1:{port}"
     web = WebProcess(url=url, port=port, admin_token=token, process=process, log_path=log_path,
-                     args=args)
+                     args=args, own_data_dir=own_data_dir)
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:

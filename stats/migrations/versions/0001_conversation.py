@@ -1,4 +1,4 @@
-"""Create the conversation statistics table.
+"""Create the conversation statistics table and its daily rollup.
 
 Revision ID: 0001
 Revises:
@@ -58,8 +58,28 @@ def upgrade() -> None:
     op.create_index("ix_stats_conversation_gemeente_started_at", TABLE, ["gemeente", "started_at"])
     op.create_index("ix_stats_conversation_started_at", TABLE, ["started_at"])
 
+    op.create_table(
+        "stats_rollup",
+        sa.Column("gemeente", sa.String(64), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("channel", sa.String(8), nullable=False),
+        sa.Column("metric", sa.String(24), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("gemeente", "day", "channel", "metric", name="pk_stats_rollup"),
+    )
+    op.create_index("ix_stats_rollup_day", "stats_rollup", ["day"])
+    op.create_table(
+        "stats_rollup_day",
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("built_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("day", name="pk_stats_rollup_day"),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("stats_rollup_day")
+    op.drop_index("ix_stats_rollup_day", table_name="stats_rollup")
+    op.drop_table("stats_rollup")
     op.drop_index("ix_stats_conversation_started_at", table_name=TABLE)
     op.drop_index("ix_stats_conversation_gemeente_started_at", table_name=TABLE)
     op.drop_table(TABLE)

@@ -411,6 +411,7 @@
     sheet.rel = 'stylesheet';
     sheet.href = config.css;
     var wrapper = el('div', 'rr-root');
+    wrapper.setAttribute('lang', 'nl'); // also on a site whose page is not marked as Dutch
     wrapper.hidden = true; // shown once the stylesheet is there (no flash of unstyled widget)
     sheet.addEventListener('load', function () { wrapper.hidden = false; });
     sheet.addEventListener('error', function () { wrapper.hidden = false; });

@@ -1,0 +1,49 @@
+"""`python -m bench` (what `make bench` runs): the benchmarks of Relatieroute.
+
+Suites:
+  scale   latency and throughput through the REST webhook at 1, 20 and 100 concurrent full
+          conversations, side by side with the stock `rasa init` assistant; training time, model
+          size, cold start, peak memory; a py-spy profile; one vs two Rasa instances behind nginx
+          (bench/scale.py, issue 7)
+  nlu     NLU cross-validation (bench/nlu_cv.py)
+  stats   statistics dashboard queries on PostgreSQL (bench/stats_bench.py)
+  all     all of them (default)
+
+Figures are printed as Markdown; `--update-docs` writes the scale figures into their own section
+of docs/benchmarks.md ("## Scale and latency (issue 7)").
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("suite", nargs="?", default="all", choices=("all", "scale", "nlu", "stats"))
+    from bench import scale
+
+    scale.add_arguments(parser)
+    args = parser.parse_args(argv)
+    status = 0
+    if args.suite in ("all", "scale"):
+        status |= scale.run(args)
+    if args.suite in ("all", "nlu"):
+        from bench import nlu_cv
+
+        status |= nlu_cv.main() or 0
+    if args.suite in ("all", "stats"):
+        command = [sys.executable, str(ROOT / "bench" / "stats_bench.py")]
+        status |= subprocess.run(command, cwd=ROOT, check=False).returncode
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,421 @@
+"""Scale and latency benchmark (issue 7): our assistant next to the stock `rasa init` assistant.
+
+In one run on one machine:
+
+1. training time and model size (our assistant trained afresh into a temporary folder; the stock
+   assistant's `rasa train` in its own folder);
+2. both servers started side by side (ours as `make run` starts it: one Rasa server, one action
+   server); cold start = process start until the first answer; then, per load level (1, 20 and
+   100 concurrent full conversations), our assistant and then the stock one, so both see the same
+   machine; latency p50/p95/p99 per message and messages per second;
+3. a py-spy profile of our Rasa server and action server at 20 concurrent conversations (in a
+   separate pass, so the sampling does not touch the figures above);
+4. peak memory (VmHWM) of every server;
+5. the production profile (scripts/prod_stack.py: Redis tracker and lock store, nginx) with one
+   and with two Rasa instances: the scaling ratio.
+
+All load comes from one loopback address, so the channel's per-address and per-sender rate limits
+are raised for the benchmark (RELATIEROUTE_RATE_*); everything else is the product as shipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from bench import profile as spy
+from bench.latency import LevelResult, relatieroute_runner, run_level
+from bench.resources import (
+    cpu_seconds,
+    first_answer,
+    load_average,
+    machine,
+    model_size_mb,
+    tree_peak_rss_mb,
+)
+from bench.stock import StockAssistant, stock_runner
+from bench.stock import webhook_url as stock_webhook_url
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "results" / "bench"
+DOCS = ROOT / "docs" / "benchmarks.md"
+SECTION = "## Scale and latency (issue 7)"
+LOAD_ENV = {"RELATIEROUTE_RATE_SENDER": "100000", "RELATIEROUTE_RATE_ADDRESS": "10000000"}
+GOAL_RATIO = 2.0
+GOAL_P95_MS = 300
+GOAL_TRAIN_S = 90
+GOAL_COLD_S = 20
+GOAL_RASA_MB = 1024
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("scale suite")
+    group.add_argument("--levels", default="1,20,100", help="concurrent conversations per level")
+    group.add_argument("--conversations", default="10,60,150",
+                       help="conversations per level (same order as --levels)")
+    group.add_argument("--quick", action="store_true", help="fewer conversations (5,20,100)")
+    group.add_argument("--seed", type=int, default=11)
+    group.add_argument("--skip-training", action="store_true",
+                       help="do not time a fresh training of our assistant")
+    group.add_argument("--fresh-stock", action="store_true",
+                       help="create and train the stock assistant again (var/bench/stock/)")
+    group.add_argument("--no-profile", action="store_true")
+    group.add_argument("--no-scaling", action="store_true", help="skip the 1 vs 2 instances part")
+    group.add_argument("--update-docs", action="store_true",
+                       help=f"write the figures into docs/benchmarks.md under '{SECTION}'")
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _levels(args: argparse.Namespace) -> list[tuple[int, int]]:
+    levels = [int(x) for x in args.levels.split(",")]
+    counts = [int(x) for x in ("5,20,100" if args.quick else args.conversations).split(",")]
+    if len(counts) < len(levels):
+        counts += [max(counts[-1], levels[len(counts) + i]) for i in range(len(levels) - len(counts))]
+    return list(zip(levels, counts[: len(levels)], strict=True))
+
+
+def _ensure_model() -> Path:
+    result = subprocess.run([sys.executable, "-m", "scripts.train_if_changed"], cwd=ROOT)
+    if result.returncode != 0:
+        raise SystemExit("training the assistant failed")
+    from scripts.stack import DEFAULT_MODEL
+
+    return DEFAULT_MODEL
+
+
+def _time_training(folder: Path) -> tuple[float, float]:
+    """Trains our assistant afresh into `folder`; (seconds, model MB)."""
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "rasa", "train", "--force", "--fixed-model-name", "bench",
+         "--out", str(folder)],
+        cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    return time.monotonic() - started, model_size_mb(folder / "bench.tar.gz")
+
+
+def _level(name: str, concurrency: int, conversations: int, runner, budget: float = 420) -> LevelResult:
+    result = asyncio.run(run_level(name, concurrency, conversations, runner, budget=budget))
+    row = result.row()
+    print(f"  {name:<13} c={concurrency:<3} conv={conversations:<4} failed={row['failed']:<3} "
+          f"p50={row['p50_ms']} ms p95={row['p95_ms']} ms p99={row['p99_ms']} ms "
+          f"{row['msg_per_s']} msg/s  (load {load_average()})", flush=True)
+    for error in result.errors[:3]:
+        print(f"    error: {error}", flush=True)
+    return result
+
+
+def _fmt(value: float | None, digits: int = 1) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    return f"{value:.{digits}f}"
+
+
+# -- the parts -------------------------------------------------------------------------------
+
+
+def _single_instances(
+    args: argparse.Namespace, model: Path, stock: StockAssistant, work: Path, figures: dict
+) -> list[LevelResult]:
+    """Our assistant (as `make run` starts it) and the stock one, side by side."""
+    from scripts.stack import Stack, free_port
+
+    data = work / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    ours = Stack(
+        model=model, action_port=free_port(), rasa_port=free_port(), web_port=free_port(),
+        log_dir=work / "logs", extra_env={"RELATIEROUTE_DATA_DIR": str(data), **LOAD_ENV},
+    )
+    stock_port = free_port()
+    results: list[LevelResult] = []
+    try:
+        started = time.monotonic()
+        ours.start_action_server()
+        figures["action_cold_s"] = time.monotonic() - started
+        started = time.monotonic()
+        ours.start_rasa()
+        figures["ours_cold_s"] = first_answer(
+            ours.webhook_url, {"sender": "coldstart", "message": "/greet"},
+            ours.processes["rasa"], 240, since=started,
+        )
+        started = time.monotonic()
+        stock_process = stock.spawn(stock_port, work / "logs" / "stock.log")
+        figures["stock_cold_s"] = first_answer(
+            stock_webhook_url(stock_port), {"sender": "coldstart", "message": "hello"},
+            stock_process, 240, since=started,
+        )
+        print(f"  cold start: ours {figures['ours_cold_s']:.1f} s, stock {figures['stock_cold_s']:.1f} s, "
+              f"action server {figures['action_cold_s']:.1f} s", flush=True)
+        # Warm-up (not measured): the first requests build TensorFlow's call graphs.
+        _level("warm-up ours", 2, 4, relatieroute_runner(ours.webhook_url, 1, 4, "warm"))
+        _level("warm-up stock", 2, 4, stock_runner(stock_webhook_url(stock_port), 1, "warm"))
+
+        for concurrency, conversations in _levels(args):
+            results.append(_level(
+                "relatieroute", concurrency, conversations,
+                relatieroute_runner(ours.webhook_url, args.seed + concurrency, conversations),
+            ))
+            results.append(_level(
+                "stock", concurrency, conversations,
+                stock_runner(stock_webhook_url(stock_port), args.seed + concurrency),
+            ))
+
+        if not args.no_profile:
+            figures["profiles"] = _profile(ours, work)
+
+        figures["ours_rasa_peak_mb"] = tree_peak_rss_mb(ours.processes["rasa"].pid)
+        figures["ours_action_peak_mb"] = tree_peak_rss_mb(ours.processes["action"].pid)
+        figures["stock_rasa_peak_mb"] = tree_peak_rss_mb(stock_process.pid)
+    finally:
+        ours.stop()
+        if stock.process is not None and stock.process.poll() is None:
+            import signal
+
+            os.killpg(stock.process.pid, signal.SIGTERM)
+            try:
+                stock.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(stock.process.pid, signal.SIGKILL)
+    return results
+
+
+def _profile(ours, work: Path, seconds: float = 25) -> list[str]:
+    """py-spy on our Rasa server and action server while 20 conversations run at a time."""
+    rasa_pid, action_pid = ours.processes["rasa"].pid, ours.processes["action"].pid
+    raw = {"Rasa server": OUT / "profile-rasa.txt", "action server": OUT / "profile-action.txt"}
+    spies = {
+        "Rasa server": spy.start(rasa_pid, seconds, raw["Rasa server"]),
+        "action server": spy.start(action_pid, seconds, raw["action server"]),
+    }
+    cpu_before = {"Rasa server": cpu_seconds(rasa_pid), "action server": cpu_seconds(action_pid)}
+    time.sleep(1.0)  # py-spy attaches
+    level = _level("profiled", 20, 400, relatieroute_runner(ours.webhook_url, 99, 400, "prof"),
+                   budget=seconds)
+    reports = [
+        f"Load while profiling: {level.messages} messages in {level.wall:.0f} s at 20 concurrent "
+        f"conversations ({level.messages_per_second:.1f} msg/s, p95 {level.ms(0.95):.0f} ms; "
+        f"slower than above because of the sampling)."
+    ]
+    for name, process in spies.items():
+        try:
+            _, err = process.communicate(timeout=seconds + 60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            err = "py-spy did not finish"
+        cpu = cpu_seconds(rasa_pid if name == "Rasa server" else action_pid) - cpu_before[name]
+        if raw[name].exists():
+            summary = spy.summarise(name, raw[name], seconds)
+            used = f"\nCPU seconds used by the {name} in this pass: {cpu:.1f}\n"
+            reports.append(spy.report(summary) + used)
+        else:
+            reports.append(f"**{name}**: no profile ({(err or '').strip()[:200]})\n")
+    return reports
+
+
+def _scaling(args, model: Path, work: Path) -> list[LevelResult]:
+    """The production profile with one and with two Rasa instances, same load."""
+    import psycopg2
+    import redis
+
+    from scripts.prod_stack import ProdStack, RedisSettings, free_port
+
+    results = []
+    name = f"rrbench_{uuid.uuid4().hex[:10]}"
+    admin = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="test")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    settings = RedisSettings(prefix=f"rrbench{uuid.uuid4().hex[:10]}")
+    try:
+        for instances in (1, 2):
+            stack = ProdStack(
+                model=model, instances=instances, rasa_workers=1, action_workers=2,
+                port=free_port(), rasa_ports=[free_port() for _ in range(instances)],
+                action_port=free_port(), web_port=None, redis=settings,
+                database_url=f"postgresql+psycopg2://postgres@127.0.0.1:5432/{name}",
+                run_dir=work / f"prod{instances}", address_per_minute=10_000_000,
+                address_burst=100_000, extra_env=LOAD_ENV,
+            )
+            stack.start(web=False)
+            try:
+                _level(f"warm-up {instances}x", 2, 4,
+                       relatieroute_runner(stack.webhook_url, 3, 4, f"warm{instances}x"))
+                for concurrency in (20, 100):
+                    conversations = 60 if not args.quick else 30
+                    results.append(_level(
+                        f"{instances} instance{'s' if instances > 1 else ''}", concurrency, conversations,
+                        relatieroute_runner(stack.webhook_url, args.seed + 7 * concurrency, conversations,
+                                            f"s{instances}x"),
+                    ))
+            finally:
+                stack.stop()
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+        client = redis.Redis()
+        keys = list(client.scan_iter(match=f"{settings.prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+        client.close()
+    return results
+
+
+# -- report ----------------------------------------------------------------------------------
+
+
+def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: list[LevelResult],
+              command: str) -> str:
+    lines = [
+        SECTION,
+        "",
+        f"Measured {info['date']} with `{command}` on {info['cpu']}, {info['cores']} cores, "
+        f"{info['memory']} RAM ({info['os']}; Python {info['python']}, Rasa {info['rasa']}, "
+        f"rasa-sdk {info['rasa_sdk']}; commit {info['commit']}). Load average (1/5/15 min) before: "
+        f"{figures['load_before']}, after: {figures['load_after']}. The load generator (aiohttp) "
+        "runs on the same machine. Our assistant runs as `make run` starts it (one Rasa server, "
+        "one action server, in-memory tracker store); the stock assistant is what "
+        "`rasa init --no-prompt` creates, trained with `rasa train` in its own folder and driven "
+        "through Rasa's REST channel with its own dialogue (greeting, mood, \"did that help?\").",
+        "",
+        "### Latency and throughput per message (REST webhook, full conversations)",
+        "",
+        "| assistant | concurrent conversations | conversations (failed) | messages per conversation "
+        "| p50 ms | p95 ms | p99 ms | messages/s | conversations/s |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for result in levels:
+        r = result.row()
+        lines.append(
+            f"| {r['assistant']} | {r['concurrency']} | {r['conversations']} ({r['failed']}) | "
+            f"{r['msgs_per_conv']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | "
+            f"{r['msg_per_s']} | {r['conv_per_s']} |"
+        )
+    lines += ["", "| concurrent conversations | our messages/s ÷ stock messages/s | our p95 ÷ stock p95 |",
+              "|---|---|---|"]
+    by_level: dict[int, dict[str, LevelResult]] = {}
+    for result in levels:
+        by_level.setdefault(result.concurrency, {})[result.assistant] = result
+    for concurrency, pair in sorted(by_level.items()):
+        if "relatieroute" in pair and "stock" in pair:
+            ours, stock = pair["relatieroute"], pair["stock"]
+            lines.append(
+                f"| {concurrency} | {ours.messages_per_second / stock.messages_per_second:.2f} | "
+                f"{ours.ms(0.95) / stock.ms(0.95):.2f} |"
+            )
+    lines += [
+        "",
+        "### Training, model, start and memory",
+        "",
+        "| | our assistant | stock assistant | goal (ours) |",
+        "|---|---|---|---|",
+        f"| training time (`rasa train`, s) | {_fmt(figures.get('ours_train_s'))} | "
+        f"{_fmt(figures.get('stock_train_s'))} | < {GOAL_TRAIN_S} |",
+        f"| model size (MB) | {_fmt(figures.get('ours_model_mb'))} | "
+        f"{_fmt(figures.get('stock_model_mb'))} | |",
+        f"| cold start of the Rasa server: process start to first answer (s) | "
+        f"{_fmt(figures.get('ours_cold_s'))} | {_fmt(figures.get('stock_cold_s'))} | < {GOAL_COLD_S} |",
+        f"| cold start of the action server: process start to /health (s) | "
+        f"{_fmt(figures.get('action_cold_s'))} | (none) | |",
+        f"| peak RSS of the Rasa server (MB) | {_fmt(figures.get('ours_rasa_peak_mb'), 0)} | "
+        f"{_fmt(figures.get('stock_rasa_peak_mb'), 0)} | < {GOAL_RASA_MB} |",
+        f"| peak RSS of the action server (MB) | {_fmt(figures.get('ours_action_peak_mb'), 0)} | (none) | |",
+    ]
+    if scaling:
+        lines += [
+            "",
+            "### Scale-out: production profile with one and two Rasa instances",
+            "",
+            "`scripts/prod_stack.py`: nginx round robin, RedisTrackerStore (record_exp 3600 s) and "
+            "RedisLockStore, action server with 2 workers, statistics on PostgreSQL; each Rasa "
+            "instance one Sanic worker.",
+            "",
+            "| Rasa instances | concurrent conversations | conversations (failed) | p50 ms | p95 ms "
+            "| p99 ms | messages/s |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for result in scaling:
+            r = result.row()
+            lines.append(
+                f"| {r['assistant']} | {r['concurrency']} | {r['conversations']} ({r['failed']}) | "
+                f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['msg_per_s']} |"
+            )
+        one = {r.concurrency: r for r in scaling if r.assistant.startswith("1 ")}
+        two = {r.concurrency: r for r in scaling if r.assistant.startswith("2 ")}
+        ratios = [
+            f"{c} concurrent: {two[c].messages_per_second / one[c].messages_per_second:.2f}×"
+            for c in sorted(one) if c in two and one[c].messages_per_second
+        ]
+        lines += ["", "Scaling ratio (messages/s, two instances ÷ one): " + "; ".join(ratios) + "."]
+    if figures.get("profiles"):
+        lines += ["", "### Profile (py-spy, our assistant at 20 concurrent conversations)", ""]
+        lines += figures["profiles"]
+    return "\n".join(lines) + "\n"
+
+
+def update_docs(section: str) -> None:
+    """Replaces (or appends) our section of docs/benchmarks.md; other sections stay as they are."""
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
+    start = text.find(SECTION)
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
+    DOCS.write_text(text, encoding="utf-8")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs the suite; 1 when a conversation failed, else 0 (goals are reported, not enforced)."""
+    command = "python -m bench " + " ".join(sys.argv[1:]) if sys.argv[1:] else "python -m bench"
+    info = machine()
+    figures: dict[str, Any] = {"load_before": load_average()}
+    print(f"Scale and latency benchmark ({info['cores']} cores, load {figures['load_before']})", flush=True)
+    model = _ensure_model()
+    figures["ours_model_mb"] = model_size_mb(model)
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="rr-bench-"))
+    try:
+        if not args.skip_training:
+            print("Training our assistant afresh (timed) ...", flush=True)
+            figures["ours_train_s"], figures["ours_model_mb"] = _time_training(work / "train")
+            print(f"  {figures['ours_train_s']:.0f} s", flush=True)
+        stock = StockAssistant()
+        print("Stock assistant (rasa init) ...", flush=True)
+        stock.create(fresh=args.fresh_stock)
+        figures["stock_train_s"] = stock.recorded_train_seconds()
+        figures["stock_model_mb"] = model_size_mb(stock.model)
+        print("Single instances, side by side:", flush=True)
+        levels = _single_instances(args, model, stock, work, figures)
+        scaling = [] if args.no_scaling else _scaling(args, model, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    figures["load_after"] = load_average()
+    section = _markdown(info, figures, levels, scaling, command)
+    (OUT / "scale.md").write_text(section, encoding="utf-8")
+    (OUT / "scale.json").write_text(json.dumps({
+        "machine": info,
+        "figures": {k: v for k, v in figures.items() if k != "profiles"},
+        "levels": [r.row() for r in levels],
+        "scaling": [r.row() for r in scaling],
+    }, indent=2), encoding="utf-8")
+    print("\n" + section)
+    if args.update_docs:
+        update_docs(section)
+        print(f"Written to {DOCS.relative_to(ROOT)}.")
+    failed = sum(r.failed for r in [*levels, *scaling])
+    return 1 if failed else 0
