@@ -44,7 +44,7 @@ from stats.queries import (
     rollup_counts,
     rollup_per_day,
 )
-from stats.web import make_report
+from stats.report import make_report
 
 DATABASE = "relatieroute_stats_bench"
 GOAL_MS = 300
@@ -74,14 +74,18 @@ def main() -> None:
             demo.load(engine, demo.generate(args.conversations, args.seed, today))
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
                 connection.exec_driver_sql("VACUUM ANALYZE stats_conversation")
-            print(f"load: {args.conversations:,} conversations in "
-                  f"{time.perf_counter() - started:.0f} s (generate, COPY, VACUUM ANALYZE)")
+            print(
+                f"load: {args.conversations:,} conversations in "
+                f"{time.perf_counter() - started:.0f} s (generate, COPY, VACUUM ANALYZE)"
+            )
             started = time.perf_counter()
             days = rollup.refresh(engine, today - timedelta(days=366), today, now_local_hour())
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
                 connection.exec_driver_sql("VACUUM ANALYZE stats_rollup")
-            print(f"rollup: {days} days built in {time.perf_counter() - started:.1f} s "
-                  "(once; afterwards only days that changed)")
+            print(
+                f"rollup: {days} days built in {time.perf_counter() - started:.1f} s "
+                "(once; afterwards only days that changed)"
+            )
         run(engine, today, args.repeat)
     finally:
         engine.dispose()
@@ -108,21 +112,20 @@ def run(engine, today: date, repeat: int) -> None:
     def queries(filters: Filters, ranges) -> dict:
         conditions = live_conditions(filters, ranges)
         return {
-            "rollup refresh (check)": lambda: rollup.refresh(engine, filters.since,
-                                                             filters.until, now),
+            "rollup refresh (check)": lambda: rollup.refresh(engine, filters.since, filters.until, now),
             "built days": lambda: _read(engine, lambda s: built_days(s, filters)),
             "rollup counts": lambda: _read(engine, lambda s: list(rollup_counts(s, filters))),
             "rollup per day": lambda: _read(engine, lambda s: list(rollup_per_day(s, filters))),
-            "live counts": lambda: _read(
-                engine, lambda s: list(live_counts(s, conditions, now, group))),
-            "live histograms": lambda: _read(
-                engine, lambda s: list(live_histograms(s, conditions, group))),
+            "live counts": lambda: _read(engine, lambda s: list(live_counts(s, conditions, now, group))),
+            "live histograms": lambda: _read(engine, lambda s: list(live_histograms(s, conditions, group))),
             "gemeenten": lambda: gemeenten(engine),
         }
 
-    print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, {_cpu()}, {_memory()}, "
-          f"load average {os.getloadavg()[0]:.1f} at start; PostgreSQL {version} (default "
-          f"settings); Python {platform.python_version()}")
+    print(
+        f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, {_cpu()}, {_memory()}, "
+        f"load average {os.getloadavg()[0]:.1f} at start; PostgreSQL {version} (default "
+        f"settings); Python {platform.python_version()}"
+    )
     print(f"rows: {rows:,} conversations; median of {repeat} runs after one warm-up, in ms\n")
     names = list(queries(scenarios["zwolle, 1 month"], []))
     print("| scenario | " + " | ".join([*names, "whole page"]) + " |")
@@ -142,12 +145,12 @@ def run(engine, today: date, repeat: int) -> None:
     filters = scenarios["eindhoven, 1 year"]
     everything = [(filters.since, filters.until)]
     conditions = live_conditions(filters, everything)
-    counts = _time(lambda: _read(engine, lambda s: list(live_counts(s, conditions, now, group))),
-                   repeat)
-    histograms = _time(lambda: _read(engine, lambda s: list(live_histograms(s, conditions,
-                                                                           group))), repeat)
-    print(f"without the rollup (eindhoven, 1 year, all live): live counts {counts:.0f} ms, "
-          f"live histograms {histograms:.0f} ms")
+    counts = _time(lambda: _read(engine, lambda s: list(live_counts(s, conditions, now, group))), repeat)
+    histograms = _time(lambda: _read(engine, lambda s: list(live_histograms(s, conditions, group))), repeat)
+    print(
+        f"without the rollup (eindhoven, 1 year, all live): live counts {counts:.0f} ms, "
+        f"live histograms {histograms:.0f} ms"
+    )
 
 
 def _read(engine, function):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -113,8 +114,9 @@ def render_nginx(
     text = NGINX_TEMPLATE.read_text(encoding="utf-8")
     for name, value in values.items():
         text = text.replace("{{" + name + "}}", value)
-    if "{{" in text:
-        raise ValueError("deploy/nginx.conf.template has a placeholder that was not filled in")
+    left = re.findall(r"\{\{\w+\}\}", text)
+    if left:
+        raise ValueError(f"deploy/nginx.conf.template: no value for {', '.join(sorted(set(left)))}")
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (run_dir / "tmp" / sub).mkdir(parents=True, exist_ok=True)
     path = run_dir / "nginx.conf"

@@ -4,6 +4,7 @@ Public API:
     detect_danger(text) -> DangerSignal | None      the safety interrupt (spec section 8)
     detect_dangers(text) -> tuple[DangerSignal, ...] every danger kind found, most urgent first
     extract_answers(text, requested=None) -> dict    answers stated in free text (spec section 4)
+    warm_up() -> None                                compile the lexicon at server start
 
 No Rasa or spaCy import, no work at import time.
 """
@@ -18,6 +19,7 @@ from signals.danger import (
     detect_danger,
     detect_dangers,
     normalise_for_danger,
+    warm_up,
 )
 
 __all__ = [
@@ -30,4 +32,5 @@ __all__ = [
     "detect_dangers",
     "extract_answers",
     "normalise_for_danger",
+    "warm_up",
 ]

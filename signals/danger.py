@@ -46,6 +46,7 @@ __all__ = [
     "detect_danger",
     "detect_dangers",
     "normalise_for_danger",
+    "warm_up",
 ]
 
 _MACRO_RE = re.compile(r"<([A-Z_]+)>")
@@ -122,6 +123,13 @@ def normalise_for_danger(text: str) -> str:
         return ""
     canonical = _canonicaliser().canonical
     return " ".join(canonical(token) for token in raw_tokens(fold(text[:MAX_CHARS])))
+
+
+def warm_up() -> None:
+    """Compiles the lexicon now (call it when a server starts), not on the first message."""
+    _compiled()
+    _now_patterns()
+    detect_dangers("hij slaat me")
 
 
 def detect_danger(text: str) -> DangerSignal | None:

@@ -15,7 +15,7 @@ from stats.report import Chart
 SERIES_COLOURS = ("#1d4f91", "#b34700")
 TEXT_COLOUR = "#1a1a1a"
 AXIS_COLOUR = "#6b6b6b"
-FONT = "font-family=\"system-ui, sans-serif\" font-size=\"13\""
+FONT = 'font-family="system-ui, sans-serif" font-size="13"'
 
 
 def render(chart: Chart, *, title: str, table_id: str) -> Markup:
@@ -63,8 +63,7 @@ def _bars(chart: Chart) -> tuple[str, int, int]:
             f'fill="{TEXT_COLOUR}">{escape(value.text)}</text>'
         )
     parts.append(
-        f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{height - top}" '
-        f'stroke="{AXIS_COLOUR}"/>'
+        f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{height - top}" stroke="{AXIS_COLOUR}"/>'
     )
     return "".join(parts), width, height
 
@@ -85,8 +84,7 @@ def _columns(chart: Chart) -> tuple[str, int, int]:
         parts.append(
             f'<line x1="{left - 4}" y1="{top}" x2="{left}" y2="{top}" stroke="{AXIS_COLOUR}"/>'
             f'<text class="value" x="{left - 6}" y="{top + 4}" text-anchor="end" '
-            f'fill="{TEXT_COLOUR}">'
-            + f"{maximum:,}".replace(",", ".") + "</text>"
+            f'fill="{TEXT_COLOUR}">' + f"{maximum:,}".replace(",", ".") + "</text>"
         )
     maximum = maximum or 1
     if n_series > 1:  # legend; the second series is also narrower, not only another colour

@@ -18,8 +18,8 @@ from stats import config, db, demo, rollup
 from stats.disclosure import shown
 from stats.fields import Channel, now_local_hour, valid_gemeente
 from stats.queries import Filters
+from stats.report import make_report
 from stats.store import add_months, purge
-from stats.web import make_report
 
 ALL = "alle"
 
@@ -28,8 +28,7 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("gebruik de vorm JJJJ-MM-DD, bijvoorbeeld 2025-01-31")\
-            from None
+        raise argparse.ArgumentTypeError("gebruik de vorm JJJJ-MM-DD, bijvoorbeeld 2025-01-31") from None
 
 
 def _gemeente(text: str) -> str | None:
@@ -58,19 +57,19 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("upgrade", help="maak of werk de database bij (migraties)")
 
     show = commands.add_parser("stats", help="toon de cijfers als tabel of CSV")
-    show.add_argument("--gemeente", type=_gemeente, required=True,
-                      help=f"code van de gemeente, of '{ALL}'")
+    show.add_argument("--gemeente", type=_gemeente, required=True, help=f"code van de gemeente, of '{ALL}'")
     show.add_argument("--since", type=_date, required=True, help="eerste dag (JJJJ-MM-DD)")
-    show.add_argument("--until", type=_date, required=True,
-                      help="laatste dag, telt mee (JJJJ-MM-DD)")
+    show.add_argument("--until", type=_date, required=True, help="laatste dag, telt mee (JJJJ-MM-DD)")
     show.add_argument("--channel", choices=[ch.value for ch in Channel])
     show.add_argument("--csv", action="store_true", help="CSV in plaats van een tabel")
 
     clean = commands.add_parser("purge", help="verwijder oude gesprekken (bewaartermijn)")
-    clean.add_argument("--older-than-months", type=_positive,
-                       default=config.DEFAULT_RETENTION_MONTHS,
-                       help=f"bewaartermijn in maanden (standaard "
-                            f"{config.DEFAULT_RETENTION_MONTHS})")
+    clean.add_argument(
+        "--older-than-months",
+        type=_positive,
+        default=config.DEFAULT_RETENTION_MONTHS,
+        help=f"bewaartermijn in maanden (standaard {config.DEFAULT_RETENTION_MONTHS})",
+    )
 
     fill = commands.add_parser("demo-data", help="vul de database met een jaar voorbeeldgesprekken")
     fill.add_argument("--conversations", type=_positive, default=demo.DEFAULT_CONVERSATIONS)
@@ -89,8 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         db.upgrade(engine)
         return _run(args, engine)
     except (SQLAlchemyError, OSError) as exc:
-        print(f"De database is niet bereikbaar of gaf een fout ({type(exc).__name__}).",
-              file=sys.stderr)
+        print(f"De database is niet bereikbaar of gaf een fout ({type(exc).__name__}).", file=sys.stderr)
         return 1
     finally:
         engine.dispose()
@@ -117,10 +115,11 @@ def _run(args: argparse.Namespace, engine) -> int:
         try:
             loaded = demo.load(engine, rows)
         except RuntimeError:
-            print("In deze database staan echte gesprekken. Voorbeeldgegevens zijn niet "
-                  "toegevoegd.", file=sys.stderr)
+            print(
+                "In deze database staan echte gesprekken. Voorbeeldgegevens zijn niet toegevoegd.",
+                file=sys.stderr,
+            )
             return 1
         rollup.refresh(engine, add_months(now.date(), -12), now.date(), now)
-        print(f"Voorbeeldgegevens geladen: {shown(loaded).text} gesprekken "
-              f"(tot {now:%d-%m-%Y}).")
+        print(f"Voorbeeldgegevens geladen: {shown(loaded).text} gesprekken (tot {now:%d-%m-%Y}).")
     return 0

@@ -49,13 +49,42 @@ MISSING_OFFERS = {"eindhoven": {"rst"}, "zwolle": {"partnerprogramma"}, "voorbee
 _SAFETY = (("veiligheid", 0.65), ("crisis", 0.22), ("veiligheid_acuut", 0.13))
 _ROUTES = {
     "web": (("online", 0.33), ("partnerprogramma", 0.26), ("relatie_apk", 0.23), ("rst", 0.18)),
-    "intake": (("online", 0.18), ("partnerprogramma", 0.22), ("relatie_apk", 0.10),
-               ("rst", 0.50)),
+    "intake": (("online", 0.18), ("partnerprogramma", 0.22), ("relatie_apk", 0.10), ("rst", 0.50)),
 }
-_BEFORE_MEAN = {"rst_zwaar": 3.4, "rst_licht": 4.4, "online": 5.0, "partnerprogramma": 5.2,
-                "relatie_apk": 6.6, "safety": 3.0}
-_HOUR_WEIGHTS = (1, .5, .3, .2, .2, .3, .6, 1.2, 2, 2.5, 2.6, 2.8, 3, 2.8, 2.6, 2.6, 2.5, 2.4,
-                 2.6, 3.4, 4.2, 4.6, 3.8, 2.2)
+_BEFORE_MEAN = {
+    "rst_zwaar": 3.4,
+    "rst_licht": 4.4,
+    "online": 5.0,
+    "partnerprogramma": 5.2,
+    "relatie_apk": 6.6,
+    "safety": 3.0,
+}
+_HOUR_WEIGHTS = (
+    1,
+    0.5,
+    0.3,
+    0.2,
+    0.2,
+    0.3,
+    0.6,
+    1.2,
+    2,
+    2.5,
+    2.6,
+    2.8,
+    3,
+    2.8,
+    2.6,
+    2.6,
+    2.5,
+    2.4,
+    2.6,
+    3.4,
+    4.2,
+    4.6,
+    3.8,
+    2.2,
+)
 
 
 def _cumulative(weights: Iterable[float]) -> list[float]:
@@ -99,14 +128,18 @@ class _Generator:
     def conversation(self) -> dict[str, Any]:
         rng = self.rng
         day = self.days[self.pick(self.day_cum)]
-        start = datetime.combine(day, datetime.min.time()) + timedelta(
-            hours=self.pick(self.hour_cum)
-        )
+        start = datetime.combine(day, datetime.min.time()) + timedelta(hours=self.pick(self.hour_cum))
         gemeente = self.gemeenten[self.pick(self.gemeente_cum)]
         channel = "intake" if rng.random() < 0.12 else "web"
         row: dict[str, Any] = dict.fromkeys(COLUMNS)
-        row.update(key=f"{DEMO_PREFIX}{rng.getrandbits(96):024x}", gemeente=gemeente,
-                   channel=channel, started_at=start, handoff=False, step=Step.WELCOME.rank)
+        row.update(
+            key=f"{DEMO_PREFIX}{rng.getrandbits(96):024x}",
+            gemeente=gemeente,
+            channel=channel,
+            started_at=start,
+            handoff=False,
+            step=Step.WELCOME.rank,
+        )
         minutes = 2.0
         # Intake is a script during a conversation: nobody drops off half-way.
         if channel == "web" and rng.random() > 0.88:
@@ -139,9 +172,15 @@ class _Generator:
         rng = self.rng
         kind = self.choose(_SAFETY)
         seconds = int(rng.lognormvariate(math.log(150), 0.5))
-        row.update(safety=kind, route=kind, outcome="route", step=Step.OUTCOME.rank,
-                   handoff=rng.random() < 0.55, seconds_to_route=seconds,
-                   turns_to_route=max(3, round(seconds / 25)))
+        row.update(
+            safety=kind,
+            route=kind,
+            outcome="route",
+            step=Step.OUTCOME.rank,
+            handoff=rng.random() < 0.55,
+            seconds_to_route=seconds,
+            turns_to_route=max(3, round(seconds / 25)),
+        )
         if rng.random() < 0.3:
             row["step"] = Step.FEEDBACK.rank
             row["useful"] = rng.random() < 0.8
@@ -160,10 +199,16 @@ class _Generator:
         seconds = int(rng.lognormvariate(math.log(median), 0.55))
         handoff_chance = 0.25 if route == "rst" else 0.07
         fallback = route in MISSING_OFFERS[row["gemeente"]] or rng.random() < 0.03
-        row.update(route=route, intensity=intensity, outcome="route", step=Step.OUTCOME.rank,
-                   offer_fallback=fallback, handoff=rng.random() < handoff_chance,
-                   seconds_to_route=seconds,
-                   turns_to_route=max(5, round(seconds / 20 + rng.gauss(0, 3))))
+        row.update(
+            route=route,
+            intensity=intensity,
+            outcome="route",
+            step=Step.OUTCOME.rank,
+            offer_fallback=fallback,
+            handoff=rng.random() < handoff_chance,
+            seconds_to_route=seconds,
+            turns_to_route=max(5, round(seconds / 20 + rng.gauss(0, 3))),
+        )
         score_key = f"rst_{intensity}" if intensity else route
         row["before_score"] = self._score(_BEFORE_MEAN[score_key]) if asked_score else None
         if rng.random() < 0.6:
@@ -178,8 +223,7 @@ def _hour(moment: datetime) -> datetime:
     return moment.replace(minute=0, second=0, microsecond=0)
 
 
-def generate(count: int, seed: int = DEFAULT_SEED, today: date | None = None
-             ) -> Iterator[dict[str, Any]]:
+def generate(count: int, seed: int = DEFAULT_SEED, today: date | None = None) -> Iterator[dict[str, Any]]:
     """``count`` synthetic conversation rows (key plus every column)."""
     generator = _Generator(seed, today or date.today())
     for _ in range(count):
@@ -189,9 +233,7 @@ def generate(count: int, seed: int = DEFAULT_SEED, today: date | None = None
 def has_real_data(engine: Engine) -> bool:
     c = conversations.c
     with transaction(engine) as session:
-        found = session.execute(
-            select(c.key).where(c.key.notlike(f"{DEMO_PREFIX}%")).limit(1)
-        ).first()
+        found = session.execute(select(c.key).where(c.key.notlike(f"{DEMO_PREFIX}%")).limit(1)).first()
     return found is not None
 
 

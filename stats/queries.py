@@ -50,8 +50,10 @@ class Filters:
     channel: str | None = None
 
     def conditions(self) -> list:
-        conditions = [c.started_at >= _midnight(self.since),
-                      c.started_at < _midnight(self.until + timedelta(days=1))]
+        conditions = [
+            c.started_at >= _midnight(self.since),
+            c.started_at < _midnight(self.until + timedelta(days=1)),
+        ]
         if self.gemeente is not None:
             conditions.append(c.gemeente == self.gemeente)
         if self.channel is not None:
@@ -89,11 +91,33 @@ class Figures:
         if metric in ("total", "routed"):
             self.days.setdefault(day, [0, 0])[metric == "routed"] += n
 
-    def __getattr__(self, name: str) -> int:
-        # total, routed, stopped, abandoned, handoff, offers, fallbacks
-        if name in _PLAIN_METRICS:
-            return self.counts[name]
-        raise AttributeError(name)
+    @property
+    def total(self) -> int:
+        return self.counts["total"]
+
+    @property
+    def routed(self) -> int:
+        return self.counts["routed"]
+
+    @property
+    def stopped(self) -> int:
+        return self.counts["stopped"]
+
+    @property
+    def abandoned(self) -> int:
+        return self.counts["abandoned"]
+
+    @property
+    def handoff(self) -> int:
+        return self.counts["handoff"]
+
+    @property
+    def offers(self) -> int:
+        return self.counts["offers"]
+
+    @property
+    def fallbacks(self) -> int:
+        return self.counts["fallbacks"]
 
     @property
     def active(self) -> int:
@@ -135,8 +159,9 @@ class Figures:
 
     def histogram(self, name: str) -> dict[int, int]:
         prefix = f"{name}:"
-        return {int(metric[len(prefix):]): n for metric, n in self.counts.items()
-                if metric.startswith(prefix)}
+        return {
+            int(metric[len(prefix) :]): n for metric, n in self.counts.items() if metric.startswith(prefix)
+        }
 
     @property
     def seconds_to_route(self) -> dict[int, int]:
@@ -150,11 +175,6 @@ class Figures:
     @property
     def before_score(self) -> dict[int, int]:
         return {k: n for k in range(1, 11) if (n := self.counts[f"before:{k}"])}
-
-
-_PLAIN_METRICS = frozenset(
-    {"total", "routed", "stopped", "abandoned", "handoff", "offers", "fallbacks"}
-)
 
 
 class day_of(FunctionElement):
@@ -207,8 +227,7 @@ def count_metrics(now: datetime) -> list[tuple[str, Any]]:
     metrics += [(f"step:{s.rank}", c.step == s.rank) for s in Step]
     metrics += [(f"route:{r.value}", c.route == r.value) for r in Route]
     metrics += [
-        (f"rst:{i.value}", and_(c.route == Route.RST.value, c.intensity == i.value))
-        for i in Intensity
+        (f"rst:{i.value}", and_(c.route == Route.RST.value, c.intensity == i.value)) for i in Intensity
     ]
     metrics += [(f"before:{k}", c.before_score == k) for k in range(1, 11)]
     return metrics
@@ -293,10 +312,12 @@ def live_day_ranges(filters: Filters, built: set[date]) -> list[tuple[date, date
 
 
 def _in_ranges(ranges: Iterable[tuple[date, date]]):
-    return or_(*(
-        and_(c.started_at >= _midnight(first), c.started_at < _midnight(last + timedelta(days=1)))
-        for first, last in ranges
-    ))
+    return or_(
+        *(
+            and_(c.started_at >= _midnight(first), c.started_at < _midnight(last + timedelta(days=1)))
+            for first, last in ranges
+        )
+    )
 
 
 def as_date(value) -> date:

@@ -104,8 +104,7 @@ class Recorder:
         try:
             self._update(key, fields)
         except Exception as exc:  # a statistics bug must never break a conversation
-            logger.warning("statistics: update ignored after an internal error (%s)",
-                           type(exc).__name__)
+            logger.warning("statistics: update ignored after an internal error (%s)", type(exc).__name__)
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything buffered is written; ``False`` when ``timeout`` ran out."""
@@ -199,9 +198,7 @@ class Recorder:
             return
         with self._lock:
             if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._run, name="stats-writer", daemon=True
-                )
+                self._thread = threading.Thread(target=self._run, name="stats-writer", daemon=True)
                 self._thread.start()
 
     def _take_batch(self) -> list[tuple[str, int, Record]]:
@@ -236,7 +233,7 @@ class Recorder:
             try:
                 self._write(batch)
             except TRANSIENT_ERRORS as exc:
-                self._on_outage(exc, len(batch))
+                self._on_outage(exc)
                 if self._closing.is_set():
                     return
                 self._kick.wait(delay)
@@ -251,9 +248,7 @@ class Recorder:
 
     def _engine_ready(self) -> Engine:
         if self._engine is None:
-            self._engine = db.make_engine(
-                self._url, statement_timeout_ms=self._statement_timeout_ms
-            )
+            self._engine = db.make_engine(self._url, statement_timeout_ms=self._statement_timeout_ms)
         if not self._schema_ready:
             if self._auto_upgrade:
                 db.upgrade(self._engine)
@@ -266,8 +261,7 @@ class Recorder:
             write(session, [dict(record, key=key) for key, _, record in batch])
 
     def _write_one_by_one(self, batch: list[tuple[str, int, Record]], exc: Exception) -> None:
-        logger.warning("statistics: batch refused (%s); writing records one by one",
-                       type(exc).__name__)
+        logger.warning("statistics: batch refused (%s); writing records one by one", type(exc).__name__)
         refused = 0
         for item in batch:
             try:
@@ -276,11 +270,12 @@ class Recorder:
                 return  # the outage is handled by the main loop on the next round
             except Exception as single:
                 refused += 1
-                logger.warning("statistics: record refused by the database, dropped (%s)",
-                               type(single).__name__)
+                logger.warning(
+                    "statistics: record refused by the database, dropped (%s)", type(single).__name__
+                )
         self._done(batch, dropped=refused)
 
-    def _on_outage(self, exc: Exception, size: int) -> None:
+    def _on_outage(self, exc: Exception) -> None:
         with self._lock:
             self._retries += 1
             waiting = len(self._pending)
@@ -291,7 +286,8 @@ class Recorder:
         if log_now:
             logger.warning(
                 "statistics: database not reachable (%s); %d conversations waiting, retrying",
-                type(exc).__name__, waiting,
+                type(exc).__name__,
+                waiting,
             )
 
     def _on_written(self, batch: list[tuple[str, int, Record]]) -> None:

@@ -11,6 +11,8 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from sqlalchemy.engine import Engine
+
 from stats.disclosure import (
     NO_PERCENT_TEXT,
     Protector,
@@ -19,8 +21,8 @@ from stats.disclosure import (
     percent,
     percent_text,
 )
-from stats.fields import Channel, Intensity, Route, Safety, Step
-from stats.queries import SECONDS_BUCKET, Figures
+from stats.fields import LOCAL_TZ, Channel, Intensity, Route, Safety, Step, now_local_hour
+from stats.queries import SECONDS_BUCKET, Figures, Filters, collect
 
 STEP_LABELS = {
     Step.WELCOME: "Welkom",
@@ -57,6 +59,8 @@ STATUS_LABELS = {
 }
 #: Count names of "reached this step" (reaching the first step is the total).
 REACHED = ["total", *(("reached", step) for step in list(Step)[1:])]
+ALL_GEMEENTEN = "Alle gemeenten"
+ALL_CHANNELS = "Alle kanalen"
 COUNT = "Aantal"
 MEDIAN = "Mediaan"
 TOGETHER = "Samen"
@@ -324,8 +328,7 @@ def build_report(
     )
 
     week_rows = [
-        Row(week_label(m), [Value.of(s[("week", m)]), Value.of(s[("week-routed", m)])])
-        for m in weeks
+        Row(week_label(m), [Value.of(s[("week", m)]), Value.of(s[("week-routed", m)])]) for m in weeks
     ]
     sections.append(
         Section(
@@ -337,8 +340,7 @@ def build_report(
             Chart(
                 "columns",
                 ["Gesprekken", "Met advies"],
-                [(f"wk {m.isocalendar()[1]}", [s[("week", m)], s[("week-routed", m)]])
-                 for m in weeks],
+                [(f"wk {m.isocalendar()[1]}", [s[("week", m)], s[("week-routed", m)]]) for m in weeks],
             ),
         )
     )
@@ -365,8 +367,7 @@ def build_report(
             "is, en hoeveel mensen na deze stap niet verder gingen.",
             ["Bereikt", "Deel van alle gesprekken", "Ging niet verder"],
             funnel_rows,
-            Chart("bars", ["Bereikt"], [(STEP_LABELS[st], [s[REACHED[i]]])
-                                        for i, st in enumerate(Step)]),
+            Chart("bars", ["Bereikt"], [(STEP_LABELS[st], [s[REACHED[i]]]) for i, st in enumerate(Step)]),
         )
     )
 
@@ -385,8 +386,7 @@ def build_report(
     route_rows = [count_row(ROUTE_LABELS[r], ("route", r), "routed") for r in Route]
     route_rows.append(count_row(TOGETHER, "routed"))
     route_rows += [
-        count_row(f"waarvan {INTENSITY_LABELS[i]}", ("rst", i), ("route", Route.RST))
-        for i in Intensity
+        count_row(f"waarvan {INTENSITY_LABELS[i]}", ("rst", i), ("route", Route.RST)) for i in Intensity
     ]
     sections.append(
         Section(
@@ -439,14 +439,17 @@ def build_report(
         )
     )
 
-    time_rows = [count_row(label, ("time", i), "timed") for i, (_, label) in
-                 enumerate(TIME_GROUPS)]
+    time_rows = [count_row(label, ("time", i), "timed") for i, (_, label) in enumerate(TIME_GROUPS)]
     time_rows.append(count_row(TOGETHER, "timed"))
     median_turns = median(f.turns_to_route)
     time_medians = [
         ("Tijd tot het advies", _minutes_text(_bucket_median(f.seconds_to_route))),
-        ("Aantal berichten tot het advies", NOT_SHOWN if median_turns is None else Value(
-            f"{round(median_turns)} berichten", str(round(median_turns)))),
+        (
+            "Aantal berichten tot het advies",
+            NOT_SHOWN
+            if median_turns is None
+            else Value(f"{round(median_turns)} berichten", str(round(median_turns))),
+        ),
     ]
     sections.append(
         Section(
@@ -456,8 +459,7 @@ def build_report(
             "de helft van de mensen was sneller, de helft langzamer.",
             [COUNT, SHARE],
             time_rows,
-            Chart("bars", [COUNT], [(label, [s[("time", i)]]) for i, (_, label) in
-                                    enumerate(TIME_GROUPS)]),
+            Chart("bars", [COUNT], [(label, [s[("time", i)]]) for i, (_, label) in enumerate(TIME_GROUPS)]),
             medians=time_medians,
         )
     )
@@ -501,8 +503,7 @@ def build_report(
                 "het wijkteam gebruikte de vragen in een gesprek.",
                 [COUNT, SHARE],
                 [count_row(CHANNEL_LABELS[ch], ("channel", ch), "total") for ch in Channel],
-                Chart("bars", [COUNT], [(CHANNEL_LABELS[ch], [s[("channel", ch)]])
-                                        for ch in Channel]),
+                Chart("bars", [COUNT], [(CHANNEL_LABELS[ch], [s[("channel", ch)]]) for ch in Channel]),
             )
         )
 
@@ -512,3 +513,22 @@ def build_report(
         ("Kanaal", channel_label),
     ]
     return Report(filters_text, generated_at, s["total"].value is None, sections)
+
+
+def gemeente_label(gemeente: str | None) -> str:
+    return ALL_GEMEENTEN if gemeente is None else gemeente[:1].upper() + gemeente[1:]
+
+
+def channel_label(channel: str | None) -> str:
+    return ALL_CHANNELS if channel is None else CHANNEL_LABELS[Channel(channel)]
+
+
+def make_report(engine: Engine, filters: Filters) -> Report:
+    """Query and protect: the report for ``filters`` (blocking; run it in a thread)."""
+    figures = collect(engine, filters, now_local_hour())
+    return build_report(
+        figures,
+        gemeente_label=gemeente_label(filters.gemeente),
+        channel_label=channel_label(filters.channel),
+        generated_at=datetime.now(LOCAL_TZ).replace(tzinfo=None, microsecond=0),
+    )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -51,31 +51,41 @@ def refresh(engine: Engine, since: date, until: date, now: datetime) -> int:
     built = 0
     first = since
     try:
+        if last < first or _complete(engine, first, last):
+            return 0
         while first <= last:
             chunk_last = min(last, first + timedelta(days=CHUNK_DAYS - 1))
             with transaction(engine, write=True) as session:
                 built += _build(session, first, chunk_last, now)
             first = chunk_last + timedelta(days=1)
     except SQLAlchemyError as exc:
-        logger.warning("statistics: rollup not refreshed (%s); counting live",
-                       type(exc).__name__)
+        logger.warning("statistics: rollup not refreshed (%s); counting live", type(exc).__name__)
     return built
+
+
+def _complete(engine: Engine, first: date, last: date) -> bool:
+    """Whether every day from ``first`` to ``last`` is built (the usual case: no lock)."""
+    with transaction(engine) as session:
+        present = session.execute(
+            select(func.count()).where(rollup_days.c.day.between(first, last))
+        ).scalar_one()
+    return present == (last - first).days + 1
 
 
 def _build(session: Session, first: date, last: date, now: datetime) -> int:
     advisory_lock(session, ROLLUP_LOCK_ID)
     present = {
         as_date(day)
-        for (day,) in session.execute(
-            select(rollup_days.c.day).where(rollup_days.c.day.between(first, last))
-        )
+        for (day,) in session.execute(select(rollup_days.c.day).where(rollup_days.c.day.between(first, last)))
     }
     wanted = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     missing = [day for day in wanted if day not in present]
     if not missing:
         return 0
-    start, end = datetime.combine(missing[0], datetime.min.time()), datetime.combine(
-        missing[-1] + timedelta(days=1), datetime.min.time())
+    start, end = (
+        datetime.combine(missing[0], datetime.min.time()),
+        datetime.combine(missing[-1] + timedelta(days=1), datetime.min.time()),
+    )
     in_range = [c.started_at >= start, c.started_at < end]
     busy = {
         as_date(day)
@@ -88,17 +98,21 @@ def _build(session: Session, first: date, last: date, now: datetime) -> int:
         return 0
     group = [day_of(c.started_at), c.gemeente, c.channel]
     rows = [
-        {"day": as_date(day), "gemeente": gemeente or UNKNOWN, "channel": channel or UNKNOWN,
-         "metric": metric, "n": n}
-        for rows in (live_counts(session, in_range, now, group),
-                     live_histograms(session, in_range, group))
+        {
+            "day": as_date(day),
+            "gemeente": gemeente or UNKNOWN,
+            "channel": channel or UNKNOWN,
+            "metric": metric,
+            "n": n,
+        }
+        for rows in (live_counts(session, in_range, now, group), live_histograms(session, in_range, group))
         for (day, gemeente, channel), metric, n in rows
     ]
     keep = set(days)
     rows = [row for row in rows if row["day"] in keep]
     session.execute(delete(rollup).where(rollup.c.day.in_(days)))
     for index in range(0, len(rows), 5000):
-        session.execute(insert(rollup), rows[index:index + 5000])
+        session.execute(insert(rollup), rows[index : index + 5000])
     session.execute(insert(rollup_days), [{"day": day, "built_at": now} for day in days])
     return len(days)
 

@@ -44,9 +44,7 @@ def new_record(clean: dict[str, Any], now_hour: datetime) -> Record:
 
 def merge(old: Record, new: Record) -> Record:
     """``new`` applied on top of ``old`` (both full records), following the module rules."""
-    merged = {
-        column: new[column] if new[column] is not None else old[column] for column in COLUMNS
-    }
+    merged = {column: new[column] if new[column] is not None else old[column] for column in COLUMNS}
     merged["started_at"] = min(old["started_at"], new["started_at"])
     merged["last_activity_at"] = max(old["last_activity_at"], new["last_activity_at"])
     merged["step"] = max(old["step"], new["step"])

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,16 +23,21 @@ from sqlalchemy.exc import SQLAlchemyError
 from stats import db
 from stats.charts import render as render_chart
 from stats.fields import Channel, now_local_hour, valid_gemeente
-from stats.queries import Filters, collect, gemeenten
-from stats.report import CHANNEL_LABELS, Report, build_report
+from stats.queries import Filters, gemeenten
+from stats.report import (
+    ALL_CHANNELS,
+    ALL_GEMEENTEN,
+    CHANNEL_LABELS,
+    Report,
+    gemeente_label,
+    make_report,
+)
 
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_PERIOD_DAYS = 3 * 366
 DEFAULT_WEEKS = 52
-ALL_GEMEENTEN = "Alle gemeenten"
-ALL_CHANNELS = "Alle kanalen"
 UNAVAILABLE = "De cijfers zijn nu niet beschikbaar. Probeer het over een paar minuten opnieuw."
 
 
@@ -42,6 +48,7 @@ class State:
         self._given = engine_or_url
         self.engine: Engine | None = engine_or_url if isinstance(engine_or_url, Engine) else None
         self.schema_ready = False
+        self._lock = threading.Lock()  # requests run their queries in worker threads
         self.templates = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -50,13 +57,14 @@ class State:
 
     def ready_engine(self) -> Engine:
         """The engine, with the schema upgraded (runs in a worker thread)."""
-        if self.engine is None:
-            url = self._given if isinstance(self._given, str) else None
-            self.engine = db.make_engine(url, statement_timeout_ms=30_000)
-        if not self.schema_ready:
-            db.upgrade(self.engine)
-            self.schema_ready = True
-        return self.engine
+        with self._lock:
+            if self.engine is None:
+                url = self._given if isinstance(self._given, str) else None
+                self.engine = db.make_engine(url, statement_timeout_ms=30_000)
+            if not self.schema_ready:
+                db.upgrade(self.engine)
+                self.schema_ready = True
+            return self.engine
 
     def dispose(self) -> None:
         if self.engine is not None and not isinstance(self._given, Engine):
@@ -97,8 +105,7 @@ async def _startup(app: web.Application) -> None:
         await _in_thread(app[STATE].ready_engine)
     except (SQLAlchemyError, OSError) as exc:
         # The dashboard keeps running and tries again on the next request.
-        logger.warning("statistics dashboard: database not ready at startup (%s)",
-                       type(exc).__name__)
+        logger.warning("statistics dashboard: database not ready at startup (%s)", type(exc).__name__)
 
 
 async def _cleanup(app: web.Application) -> None:
@@ -127,40 +134,26 @@ def parse_filters(query: Any, today: date) -> tuple[Choice, Filters | None, list
     since = _date(choice.since)
     until = _date(choice.until)
     if since is None or until is None:
-        errors.append("Vul de datums in als dag-maand-jaar, bijvoorbeeld 01-01-2025.")
+        errors.append("Vul de datums in als dag-maand-jaar, bijvoorbeeld 31-01-2025.")
     elif until < since:
         errors.append("De einddatum ligt voor de begindatum. Kies een latere einddatum.")
     elif (until - since).days > MAX_PERIOD_DAYS:
         errors.append("Kies een periode van hoogstens 3 jaar.")
     if errors:
         return choice, None, errors
+    # Shown again in the date fields, which only take the ISO form.
+    choice = replace(choice, since=since.isoformat(), until=until.isoformat())
     return choice, Filters(since, until, choice.gemeente or None, choice.channel or None), []
 
 
 def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def gemeente_label(gemeente: str | None) -> str:
-    return ALL_GEMEENTEN if gemeente is None else gemeente[:1].upper() + gemeente[1:]
-
-
-def channel_label(channel: str | None) -> str:
-    return ALL_CHANNELS if channel is None else CHANNEL_LABELS[Channel(channel)]
-
-
-def make_report(engine: Engine, filters: Filters) -> Report:
-    """Query and protect: the report for ``filters`` (blocking; run it in a thread)."""
-    figures = collect(engine, filters, now_local_hour())
-    return build_report(
-        figures,
-        gemeente_label=gemeente_label(filters.gemeente),
-        channel_label=channel_label(filters.channel),
-        generated_at=datetime.now().replace(microsecond=0),
-    )
+    """A date as the date field sends it (2025-01-31), or as people type it (31-01-2025)."""
+    for parse in (date.fromisoformat, lambda t: datetime.strptime(t, "%d-%m-%Y").date()):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    return None
 
 
 def _page_data(state: State, filters: Filters | None) -> tuple[list[str], Report | None]:
@@ -194,8 +187,7 @@ def _render(
     status: int,
 ) -> web.Response:
     csv_query = urlencode(
-        {"gemeente": choice.gemeente, "van": choice.since, "tot": choice.until,
-         "kanaal": choice.channel}
+        {"gemeente": choice.gemeente, "van": choice.since, "tot": choice.until, "kanaal": choice.channel}
     )
     html = state.templates.get_template("dashboard.html").render(
         choice=choice,

@@ -6,8 +6,8 @@ import dataclasses
 import re
 
 import pytest
-from conftest import nlu_examples
-from danger_cases import BENIGN_CASES, DANGER_CASES
+from signals_danger_cases import BENIGN_CASES, DANGER_CASES
+from signals_nlu_data import nlu_examples
 
 from signals import (
     ACUTE,
@@ -18,6 +18,7 @@ from signals import (
     detect_danger,
     detect_dangers,
     normalise_for_danger,
+    warm_up,
 )
 from signals.danger import _expand
 from signals.danger_lexicon import (
@@ -233,3 +234,8 @@ def test_protected_words_are_no_targets_and_misspellings_are_no_protected_words(
     assert all(len(word) >= 5 for word in PROTECTED_WORDS)
     assert "geduld" in PROTECTED_WORDS and "staat" in PROTECTED_WORDS
     assert all(key == key.lower() and " " not in key for key in MISSPELLINGS)
+
+
+def test_warm_up_compiles_and_changes_nothing() -> None:
+    warm_up()
+    assert detect_danger("hij slaat me") == DangerSignal(VIOLENCE, "violence_hit")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import string
 
-from danger_cases import BENIGN_CASES, DANGER_CASES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from signals_danger_cases import BENIGN_CASES, DANGER_CASES
 
 from signals import detect_danger, detect_dangers, extract_answers
 from signals import fields as f

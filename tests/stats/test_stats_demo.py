@@ -62,9 +62,12 @@ def test_load_replaces_demo_data_and_refuses_real_data(engine):
     assert demo.load(engine, demo.generate(200, seed=2, today=TODAY)) == 200
     with transaction(engine) as session:
         assert session.execute(select(func.count()).select_from(conversations)).scalar_one() == 200
-        session.execute(text(
-            "INSERT INTO stats_conversation (key, started_at, last_activity_at, step, handoff) "
-            "VALUES ('real-0000001', '2025-01-06 10:00:00', '2025-01-06 10:00:00', 0, false)"))
+        session.execute(
+            text(
+                "INSERT INTO stats_conversation (key, started_at, last_activity_at, step, handoff) "
+                "VALUES ('real-0000001', '2025-01-06 10:00:00', '2025-01-06 10:00:00', 0, false)"
+            )
+        )
     with pytest.raises(RuntimeError):
         demo.load(engine, demo.generate(10, seed=3, today=TODAY))
     with transaction(engine) as session:

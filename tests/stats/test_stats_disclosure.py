@@ -124,8 +124,7 @@ def computable(protector: Protector, s: dict) -> set:
             for other_pivot, base in basis:
                 factor = base.get(pivot)
                 if factor:
-                    base = {n: base.get(n, 0) - factor * row.get(n, 0)
-                            for n in set(base) | set(row)}
+                    base = {n: base.get(n, 0) - factor * row.get(n, 0) for n in set(base) | set(row)}
                     base = {n: c for n, c in base.items() if c}
                 reduced.append((other_pivot, base))
             basis[:] = [*reduced, (pivot, row)]
@@ -205,8 +204,7 @@ def figures(draw):
         counts[f"route:{route}"] = value
     zwaar, licht, _ = split(draw, counts["route:rst"], 3)
     counts["rst:zwaar"], counts["rst:licht"] = zwaar, licht
-    for safety, value in zip(Safety, split(draw, draw(st.integers(0, min(total, 12))), 3),
-                             strict=True):
+    for safety, value in zip(Safety, split(draw, draw(st.integers(0, min(total, 12))), 3), strict=True):
         counts[f"safety:{safety.value}"] = value
     counts["handoff"] = draw(st.integers(0, total))
     counts["offers"] = draw(st.integers(0, total))

@@ -17,9 +17,20 @@ def test_steps_are_ordered_as_the_funnel():
 
 def test_update_fields_are_exactly_the_documented_ones():
     assert {
-        "gemeente", "channel", "started_at", "step", "safety", "route", "intensity",
-        "offer_fallback", "handoff", "outcome", "seconds_to_route", "turns_to_route",
-        "before_score", "useful",
+        "gemeente",
+        "channel",
+        "started_at",
+        "step",
+        "safety",
+        "route",
+        "intensity",
+        "offer_fallback",
+        "handoff",
+        "outcome",
+        "seconds_to_route",
+        "turns_to_route",
+        "before_score",
+        "useful",
     } == UPDATE_FIELDS
 
 

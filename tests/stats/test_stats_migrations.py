@@ -16,12 +16,12 @@ def test_first_migration_creates_exactly_the_model(empty_engine):
     # Its own version table, so other components' Alembic histories never collide with it.
     assert {TABLE_NAME, VERSION_TABLE} <= tables and "alembic_version" not in tables
     with empty_engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True,
-                                                            "version_table": VERSION_TABLE})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "version_table": VERSION_TABLE}
+        )
         assert compare_metadata(context, metadata) == []
     indexes = {ix["name"] for ix in inspect(empty_engine).get_indexes(TABLE_NAME)}
-    assert {"ix_stats_conversation_gemeente_started_at", "ix_stats_conversation_started_at"} \
-        <= indexes
+    assert {"ix_stats_conversation_gemeente_started_at", "ix_stats_conversation_started_at"} <= indexes
 
 
 def test_upgrade_is_idempotent_and_downgrade_removes_everything(empty_engine):

@@ -41,13 +41,13 @@ class PrivatePostgres:
         return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def _run(self, tool: str, *args: str) -> None:
-        subprocess.run([*self.as_owner, str(PG_BIN / tool), *args], check=True,
-                       capture_output=True, timeout=120)
+        subprocess.run(
+            [*self.as_owner, str(PG_BIN / tool), *args], check=True, capture_output=True, timeout=120
+        )
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.base / "log"), "-w",
-                  "-o", options, "start")
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.base / "log"), "-w", "-o", options, "start")
 
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
@@ -72,16 +72,26 @@ def test_database_stops_mid_conversation(private_pg, caplog):
     caplog.set_level(logging.INFO)
     rec = Recorder(private_pg.url, retry_initial=0.05, retry_max=0.5)
     key = new_conversation_key()
-    rec.update(key, gemeente="zwolle", channel="web", started_at=datetime.now(timezone.utc),
-               step=Step.WELCOME)
+    rec.update(
+        key, gemeente="zwolle", channel="web", started_at=datetime.now(timezone.utc), step=Step.WELCOME
+    )
     assert rec.flush(20)
 
     private_pg.stop()
     # The conversation goes on while the database is down.
     rec.update(key, step=Step.SAFETY)
     rec.update(key, step=Step.SITUATION, before_score=4)
-    rec.update(key, step=Step.OUTCOME, route="rst", intensity="licht", outcome="route",
-               seconds_to_route=300, turns_to_route=12, handoff=True, offer_fallback=False)
+    rec.update(
+        key,
+        step=Step.OUTCOME,
+        route="rst",
+        intensity="licht",
+        outcome="route",
+        seconds_to_route=300,
+        turns_to_route=12,
+        handoff=True,
+        offer_fallback=False,
+    )
     others = [new_conversation_key() for _ in range(20)]
     for other in others:
         rec.update(other, gemeente="eindhoven", channel="intake", step=Step.SAFETY)
@@ -100,7 +110,12 @@ def test_database_stops_mid_conversation(private_pg, caplog):
     assert set(stored) == {key, *others}
     row = stored[key]
     assert (row.gemeente, row.step, row.route, row.intensity, row.before_score) == (
-        "zwolle", Step.OUTCOME.rank, "rst", "licht", 4)
+        "zwolle",
+        Step.OUTCOME.rank,
+        "rst",
+        "licht",
+        4,
+    )
     assert row.handoff is True and row.turns_to_route == 12
     assert "database not reachable" in caplog.text and "reachable again" in caplog.text
     rec.close()
@@ -134,9 +149,7 @@ def test_a_slow_database_counts_as_down(pg_url):
         holder.join()
     assert rec.flush(20)
     with transaction(engine) as session:
-        n = session.execute(
-            select(conversations.c.key).where(conversations.c.key.like("conv-slow-%"))
-        ).all()
+        n = session.execute(select(conversations.c.key).where(conversations.c.key.like("conv-slow-%"))).all()
     assert len(n) == 10
     rec.close()
     with engine.begin() as connection:

@@ -31,12 +31,20 @@ def recorder(sqlite_url):
 
 def test_a_conversation_becomes_one_row(recorder, sqlite_url):
     key = new_conversation_key()
-    recorder.update(key, gemeente="eindhoven", channel="web",
-                    started_at=datetime.now(timezone.utc), step="welcome")
+    recorder.update(
+        key, gemeente="eindhoven", channel="web", started_at=datetime.now(timezone.utc), step="welcome"
+    )
     recorder.update(key, step="safety")
     recorder.update(key, step="situation", before_score=6)
-    recorder.update(key, step="outcome", route="partnerprogramma", outcome="route",
-                    seconds_to_route=280, turns_to_route=11, offer_fallback=False)
+    recorder.update(
+        key,
+        step="outcome",
+        route="partnerprogramma",
+        outcome="route",
+        seconds_to_route=280,
+        turns_to_route=11,
+        offer_fallback=False,
+    )
     assert recorder.flush(10)
     recorder.update(key, step="feedback", useful=True)
     assert recorder.flush(10)
@@ -46,7 +54,12 @@ def test_a_conversation_becomes_one_row(recorder, sqlite_url):
     assert list(stored) == [key]
     row = stored[key]
     assert (row.gemeente, row.channel, row.step, row.route, row.before_score) == (
-        "eindhoven", "web", 4, "partnerprogramma", 6)
+        "eindhoven",
+        "web",
+        4,
+        "partnerprogramma",
+        6,
+    )
     assert row.useful and row.outcome == "route" and row.turns_to_route == 11
     counters = recorder.stats()
     assert counters["buffered"] == 0 and counters["dropped"] == 0 and counters["written"] >= 2
@@ -57,8 +70,15 @@ def test_bad_input_never_raises_and_is_never_logged(recorder, sqlite_url, caplog
     recorder.update(None, step="welcome")
     recorder.update(12345678, step="welcome")
     recorder.update(SECRET, step="welcome")
-    recorder.update("conv-okay-0001", naam=SECRET, step=SECRET, before_score=SECRET,
-                    started_at=SECRET, gemeente=SECRET, useful=object())
+    recorder.update(
+        "conv-okay-0001",
+        naam=SECRET,
+        step=SECRET,
+        before_score=SECRET,
+        started_at=SECRET,
+        gemeente=SECRET,
+        useful=object(),
+    )
     recorder.update("conv-okay-0001", **{"": SECRET, "x" * 500: 1})
     assert recorder.flush(10)
     counters = recorder.stats()
@@ -122,10 +142,12 @@ def test_a_record_the_database_refuses_does_not_block_the_others(sqlite_url, cap
 
     upgrade(engine)
     with engine.begin() as connection:
-        connection.execute(text(
-            "CREATE TRIGGER refuse BEFORE INSERT ON stats_conversation "
-            "WHEN NEW.gemeente = 'weigerdorp' BEGIN SELECT RAISE(ABORT, 'refused'); END"
-        ))
+        connection.execute(
+            text(
+                "CREATE TRIGGER refuse BEFORE INSERT ON stats_conversation "
+                "WHEN NEW.gemeente = 'weigerdorp' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+        )
     rec = Recorder(sqlite_url, retry_initial=0.05)
     rec.update("conv-good-0001", gemeente="zwolle")
     rec.update("conv-bad-00001", gemeente="weigerdorp")
@@ -142,8 +164,9 @@ def test_a_record_the_database_refuses_does_not_block_the_others(sqlite_url, cap
 def _python(code: str, data_dir) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["RELATIEROUTE_DATA_DIR"] = str(data_dir)
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_get_recorder_is_lazy_and_shared(tmp_path):

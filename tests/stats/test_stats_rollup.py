@@ -54,8 +54,7 @@ def test_rollup_and_live_counting_agree(engine):
 def test_a_late_update_invalidates_its_day(engine):
     old_day = datetime(2025, 2, 10, 9)
     with transaction(engine, write=True) as session:
-        write(session, [dict(new_record({"gemeente": "zwolle", "step": 1}, old_day),
-                             key="late-0000001")])
+        write(session, [dict(new_record({"gemeente": "zwolle", "step": 1}, old_day), key="late-0000001")])
     collect(engine, YEAR, NOW)
     with transaction(engine) as session:
         assert date(2025, 2, 10) in {d for (d,) in session.execute(select(rollup_days.c.day))}

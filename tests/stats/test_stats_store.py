@@ -37,8 +37,10 @@ def record(hours=0, **fields):
 
 def normalise(row):
     # SQLite hands booleans back as they were stored; compare as Python values.
-    return {k: (bool(v) if k in ("handoff", "offer_fallback", "useful") and v is not None else v)
-            for k, v in row.items()}
+    return {
+        k: (bool(v) if k in ("handoff", "offer_fallback", "useful") and v is not None else v)
+        for k, v in row.items()
+    }
 
 
 def test_rows_merge_per_conversation(engine):
@@ -61,8 +63,12 @@ def test_rows_merge_per_conversation(engine):
 
 
 def test_an_explicit_start_before_the_first_update_wins(engine):
-    write(engine, "conv-00000002", record(2, step="safety"),
-          record(3, started_at=(T0 - timedelta(minutes=5)).replace(tzinfo=LOCAL_TZ)))
+    write(
+        engine,
+        "conv-00000002",
+        record(2, step="safety"),
+        record(3, started_at=(T0 - timedelta(minutes=5)).replace(tzinfo=LOCAL_TZ)),
+    )
     row = stored(engine, "conv-00000002")
     assert row["started_at"] == T0 - timedelta(hours=1)
     assert row["last_activity_at"] == T0 + timedelta(hours=3)
@@ -97,15 +103,13 @@ updates = st.fixed_dictionaries(
 histories = st.lists(st.tuples(st.integers(0, 3), updates), min_size=1, max_size=6)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(history=histories, data=st.data())
 def test_merging_in_the_buffer_and_in_the_database_agree(engine, history, data):
     """Writing updates one by one, or merged in any grouping first, gives the same row."""
     records = [record(hours, **fields) for hours, fields in history]
     expected = reduce(merge, records)
-    cuts = sorted(data.draw(st.sets(st.integers(1, len(records) - 1) if len(records) > 1
-                                    else st.nothing())))
+    cuts = sorted(data.draw(st.sets(st.integers(1, len(records) - 1) if len(records) > 1 else st.nothing())))
     groups = [records[a:b] for a, b in zip([0, *cuts], [*cuts, len(records)], strict=True)]
     key = next(_keys)
     write(engine, key, *(reduce(merge, group) for group in groups))

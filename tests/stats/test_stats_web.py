@@ -64,12 +64,25 @@ def data_engine(tmp_path_factory):
     demo.load(engine, demo.generate(3000, seed=7, today=TODAY))
     with transaction(engine) as session:
         # A tiny gemeente: three conversations.
-        upsert(session, [
-            dict(new_record({"gemeente": "kleindorp", "channel": "web", "route": "rst",
-                             "intensity": "zwaar", "step": 3},
-                            datetime(2025, 3, 3, 10)), key=f"demo-klein-{n:04d}")
-            for n in range(3)
-        ])
+        upsert(
+            session,
+            [
+                dict(
+                    new_record(
+                        {
+                            "gemeente": "kleindorp",
+                            "channel": "web",
+                            "route": "rst",
+                            "intensity": "zwaar",
+                            "step": 3,
+                        },
+                        datetime(2025, 3, 3, 10),
+                    ),
+                    key=f"demo-klein-{n:04d}",
+                )
+                for n in range(3)
+            ],
+        )
     yield engine
     engine.dispose()
 
@@ -108,12 +121,18 @@ async def test_every_section_has_a_chart_and_a_table(client):
     assert response.status == 200
     assert response.headers["Cache-Control"] == "no-store"
     page = Page(html)
-    for title in ("Gesprekken en adviezen per week", "Hoe ver kwamen mensen in het gesprek?",
-                  "Hoe eindigden de gesprekken?",
-                  "Welk advies kregen mensen?", "Hulp bij onveiligheid of crisis",
-                  "Een mens spreken, en aanbod via uitwijk", "Hoe snel kregen mensen een advies?",
-                  "Vonden mensen het gesprek nuttig?", "Voormeting: rapportcijfer voor de relatie",
-                  "Via welk kanaal?"):
+    for title in (
+        "Gesprekken en adviezen per week",
+        "Hoe ver kwamen mensen in het gesprek?",
+        "Hoe eindigden de gesprekken?",
+        "Welk advies kregen mensen?",
+        "Hulp bij onveiligheid of crisis",
+        "Een mens spreken, en aanbod via uitwijk",
+        "Hoe snel kregen mensen een advies?",
+        "Vonden mensen het gesprek nuttig?",
+        "Voormeting: rapportcijfer voor de relatie",
+        "Via welk kanaal?",
+    ):
         assert title in html
     svgs = page.all("svg")
     table_ids = {attrs.get("id") for attrs in page.all("table")}
@@ -128,15 +147,17 @@ async def test_filters_select_gemeente_channel_and_period(client, data_engine):
     _, all_html = await get_page(client)
     _, zwolle = await get_page(client, gemeente="zwolle")
     _, intake = await get_page(client, gemeente="zwolle", kanaal="intake")
-    _, spring = await get_page(client, gemeente="zwolle", van="2025-03-01", tot="2025-05-31")
+    _, spring = await get_page(client, gemeente="zwolle", van="2025-03-01", tot="31-05-2025")
     assert kerncijfer(all_html, "Gesprekken") == dutch(count_in_db(data_engine))
     assert kerncijfer(zwolle, "Gesprekken") == dutch(count_in_db(data_engine, gemeente="zwolle"))
     assert kerncijfer(intake, "Gesprekken") == dutch(
-        count_in_db(data_engine, gemeente="zwolle", channel="intake"))
+        count_in_db(data_engine, gemeente="zwolle", channel="intake")
+    )
     spring_count = int(kerncijfer(spring, "Gesprekken").replace(".", ""))
     assert 0 < spring_count < count_in_db(data_engine, gemeente="zwolle")
     assert "Via welk kanaal?" not in intake  # a channel is chosen: no channel split
     assert "2025 week 09" in spring and "2024 week 27" not in spring
+    assert 'value="2025-05-31"' in spring  # typed as 31-05-2025, shown back for the date field
     assert '<option value="zwolle" selected>Zwolle</option>' in zwolle
     for gemeente in ("eindhoven", "kleindorp", "voorbeeld", "zwolle"):
         assert f'<option value="{gemeente}"' in all_html
@@ -163,20 +184,24 @@ async def test_csv_export_has_the_same_protected_figures(client, data_engine):
     assert response.status == 200
     assert response.content_type == "text/csv"
     assert response.headers["Content-Disposition"] == (
-        'attachment; filename="relatieroute-statistiek-zwolle-2024-07-01-2025-06-30.csv"')
+        'attachment; filename="relatieroute-statistiek-zwolle-2024-07-01-2025-06-30.csv"'
+    )
     body = (await response.read()).decode("utf-8")
     assert body.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
     assert rows[0] == ["onderdeel", "regel", "kolom", "waarde"]
     values = {(r[0], r[1], r[2]): r[3] for r in rows[1:]}
     assert values[("filter", "Gemeente", "")] == "Zwolle"
-    assert values[("Kerncijfers", "Gesprekken", "Aantal")] == str(
-        count_in_db(data_engine, gemeente="zwolle"))
+    assert values[("Kerncijfers", "Gesprekken", "Aantal")] == str(count_in_db(data_engine, gemeente="zwolle"))
     _, html = await get_page(client, gemeente="zwolle")
     assert kerncijfer(html, "Kreeg een advies (route)") == dutch(
-        int(values[("Kerncijfers", "Kreeg een advies (route)", "Aantal")]))
-    assert {r[0] for r in rows[1:]} >= {"Kerncijfers", "Gesprekken en adviezen per week",
-                                         "Welk advies kregen mensen?"}
+        int(values[("Kerncijfers", "Kreeg een advies (route)", "Aantal")])
+    )
+    assert {r[0] for r in rows[1:]} >= {
+        "Kerncijfers",
+        "Gesprekken en adviezen per week",
+        "Welk advies kregen mensen?",
+    }
     small = await client.get("/export.csv", params=PERIOD | {"gemeente": "kleindorp"})
     for row in csv.reader(io.StringIO((await small.text()).lstrip("\ufeff")), delimiter=";"):
         if row[2] not in ("Deel", "Deel van alle gesprekken", "Mediaan"):
@@ -186,10 +211,14 @@ async def test_csv_export_has_the_same_protected_figures(client, data_engine):
 async def test_everything_from_the_database_or_the_url_is_escaped(data_engine):
     evil = '<script>alert("x")</script>'
     with transaction(data_engine) as session:
-        session.execute(text(
-            "INSERT INTO stats_conversation (key, gemeente, started_at, last_activity_at, step, "
-            "handoff) VALUES ('evil-0000001', :g, '2025-01-06 10:00:00', "
-            "'2025-01-06 10:00:00', 0, 0)"), {"g": evil})
+        session.execute(
+            text(
+                "INSERT INTO stats_conversation (key, gemeente, started_at, last_activity_at, step, "
+                "handoff) VALUES ('evil-0000001', :g, '2025-01-06 10:00:00', "
+                "'2025-01-06 10:00:00', 0, 0)"
+            ),
+            {"g": evil},
+        )
     try:
         async with TestClient(TestServer(create_app(data_engine))) as client:
             response, html = await get_page(client)
@@ -259,14 +288,13 @@ async def test_accessible_without_javascript(client):
     assert controls and all(control["id"] in labels for control in controls)
     assert page.all("a")[0]["href"] == "#cijfers" and 'id="cijfers"' in html
     assert all(th.get("scope") in ("row", "col") for th in page.all("th"))
-    assert all(region.get("tabindex") == "0" for region in page.all("div")
-               if region.get("role") == "region")
+    assert all(region.get("tabindex") == "0" for region in page.all("div") if region.get("role") == "region")
     assert len(page.all("caption")) == len(page.all("table"))
 
 
 def contrast(foreground: str, background: str = "#ffffff") -> float:
     def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -277,8 +305,7 @@ def contrast(foreground: str, background: str = "#ffffff") -> float:
 def test_colours_have_enough_contrast():
     css = (ROOT / "stats" / "templates" / "dashboard.css").read_text()
     variables = dict(re.findall(r"--(\w+):\s*(#[0-9a-fA-F]{6})", css))
-    for text_colour in (variables["ink"], variables["muted"], variables["accent"],
-                        charts.TEXT_COLOUR):
+    for text_colour in (variables["ink"], variables["muted"], variables["accent"], charts.TEXT_COLOUR):
         assert contrast(text_colour) >= 4.5, text_colour  # WCAG 1.4.3
     for graphic in (*charts.SERIES_COLOURS, charts.AXIS_COLOUR, variables["line"]):
         assert contrast(graphic) >= 3.0, graphic  # WCAG 1.4.11

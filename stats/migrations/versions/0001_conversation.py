@@ -47,13 +47,9 @@ def upgrade() -> None:
             "'online', 'relatie_apk')",
             name="ck_stats_conversation_route",
         ),
-        sa.CheckConstraint(
-            "intensity IN ('zwaar', 'licht')", name="ck_stats_conversation_intensity"
-        ),
+        sa.CheckConstraint("intensity IN ('zwaar', 'licht')", name="ck_stats_conversation_intensity"),
         sa.CheckConstraint("outcome IN ('route', 'stopped')", name="ck_stats_conversation_outcome"),
-        sa.CheckConstraint(
-            "before_score BETWEEN 1 AND 10", name="ck_stats_conversation_before_score"
-        ),
+        sa.CheckConstraint("before_score BETWEEN 1 AND 10", name="ck_stats_conversation_before_score"),
     )
     op.create_index("ix_stats_conversation_gemeente_started_at", TABLE, ["gemeente", "started_at"])
     op.create_index("ix_stats_conversation_started_at", TABLE, ["started_at"])
