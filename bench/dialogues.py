@@ -3,7 +3,8 @@
 Used by the benchmarks (`python -m bench`) and the scale-out test (`tests/scale/`). A resident has
 an answer for every field of spec section 4 and answers whatever question the assistant asks,
 with a button payload (`/deny`, `/inform{"relationship_status": "separated"}`) or, for part of the
-residents, in free text ("nee", "we zijn samen", a first message that answers three questions).
+residents, in free text ("nee", "we zijn samen", "een 7", a first message that answers three
+questions); several other problems or barriers are typed ("schulden en wonen").
 The question asked is recognised by its text in `domain.yml`, so the resident follows the
 assistant's own plan instead of a copy of it.
 
@@ -40,7 +41,16 @@ RICH_OPENING_ANSWERS = {"relationship_status": "separated", "children_under_18":
                         "youngest_child_age": 5}
 FREE_TEXT_BOOL = {True: "ja", False: "nee", None: "weet ik niet"}
 PAYLOAD_BOOL = {True: "/affirm", False: "/deny", None: "/dont_know"}
-FREE_TEXT_STATUS = {"together": "we zijn samen"}
+FREE_TEXT_STATUS = {"together": "we zijn samen", "separated": "we zijn uit elkaar"}
+# Several answers may be typed at once ("schulden en wonen", as the question suggests); the
+# buttons offer one choice each.
+FREE_TEXT_LISTS = {
+    "other_problems": {"money": "schulden", "housing": "wonen", "work": "werk",
+                       "health": "gezondheid", "addiction": "mijn partner drinkt te veel",
+                       None: "nee, geen andere zorgen"},
+    "barriers": {"time": "geen tijd", "shame": "schaamte", "distance": "te ver weg",
+                 "money": "te duur", "language": "ik spreek slecht Nederlands", None: "niets"},
+}
 
 
 class DialogueError(AssertionError):
@@ -132,7 +142,7 @@ def make_residents(count: int, seed: int = 7, prefix: str = "res") -> list[Resid
         if rng.random() < 0.5:  # half of the residents type yes/no instead of clicking
             free.update(("acute_danger", "violence", "children_unsafe", "legal_proceedings"))
         if rng.random() < 0.5:
-            free.add("relationship_status")
+            free.update(("relationship_status", "youngest_child_age", "relationship_score"))
         residents.append(
             Resident(
                 sender=f"{prefix}{index:04d}{uuid.uuid4().hex[:12]}",
@@ -157,6 +167,13 @@ def answer_message(name: str, value: Any, free: bool) -> str:
         return "/dont_know"
     if free and name == "relationship_status" and value in FREE_TEXT_STATUS:
         return FREE_TEXT_STATUS[value]
+    if name in FREE_TEXT_LISTS:
+        words = FREE_TEXT_LISTS[name]
+        return " en ".join(words[item] for item in value) if value else words[None]
+    if free and name == "youngest_child_age" and value:
+        return f"mijn jongste is {value}"
+    if free and name == "relationship_score":
+        return f"een {value}"
     return "/inform" + json.dumps({name: value})
 
 

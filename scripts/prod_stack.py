@@ -93,6 +93,7 @@ def render_nginx(
     *,
     address_per_minute: int = 600,
     address_burst: int = 200,
+    read_timeout: float = 30,
     worker_processes: int = 1,
 ) -> Path:
     """Renders deploy/nginx.conf.template into `run_dir/nginx.conf` and returns its path."""
@@ -108,6 +109,7 @@ def render_nginx(
         "upstream_servers": servers,
         "address_rate": str(int(address_per_minute)),
         "address_burst": str(int(address_burst)),
+        "read_timeout": f"{int(read_timeout)}s",
         "unavailable_text": _nginx_string(UNAVAILABLE_TEXT),
         "rate_limited_text": _nginx_string(RATE_LIMITED_TEXT),
     }
@@ -187,7 +189,10 @@ class ProdStack:
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     address_per_minute: int = 600
     address_burst: int = 200
+    #: The channel's answer timeout (RELATIEROUTE_TIMEOUT); nginx waits 10 s longer.
+    channel_timeout: float = 20
     endpoints: Path = ENDPOINTS
+    credentials: Path = ROOT / "credentials.yml"
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     #: Seconds from spawning a part until it answered (filled in by start()).
@@ -260,6 +265,7 @@ class ProdStack:
             # Sanic reads SANIC_* settings: the client address comes from nginx's X-Real-IP, so
             # the channel's per-address limit sees residents, not the load balancer.
             SANIC_REAL_IP_HEADER="x-real-ip",
+            RELATIEROUTE_TIMEOUT=str(self.channel_timeout),
             RELATIEROUTE_ACTION_URL=f"{self.action_url}/webhook",
             **self.redis.env(),
         )
@@ -268,7 +274,7 @@ class ProdStack:
             "--model", str(self.model),
             "--interface", HOST,
             "--port", str(self.rasa_ports[index]),
-            "--credentials", str(ROOT / "credentials.yml"),
+            "--credentials", str(self.credentials),
             "--endpoints", str(self.endpoints),
         ]
         if self.web_url:
@@ -280,6 +286,7 @@ class ProdStack:
         conf = render_nginx(
             self.run_dir, self.port, self.rasa_ports,
             address_per_minute=self.address_per_minute, address_burst=self.address_burst,
+            read_timeout=self.channel_timeout + 10,
         )
         binary = nginx_binary()
         check = subprocess.run(

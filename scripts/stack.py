@@ -174,6 +174,32 @@ class Stack:
         self.stop()
 
 
+def ensure_model() -> Path:
+    """The trained model; trains it first when its inputs changed or it is missing."""
+    result = subprocess.run([sys.executable, "-m", "scripts.train_if_changed"], cwd=ROOT)
+    if result.returncode != 0:
+        raise RuntimeError("training the assistant failed")
+    return DEFAULT_MODEL
+
+
+def start_isolated(root: Path, web: bool = True, **env: str) -> Stack:
+    """A started stack on free ports with its own data directory and logs under `root`.
+
+    Used by the tests: each isolated stack has its own statistics database.
+    """
+    data_dir = root / "data"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    stack = Stack(
+        model=ensure_model(),
+        action_port=free_port(),
+        rasa_port=free_port(),
+        web_port=free_port(),
+        log_dir=root / "logs",
+        extra_env={"RELATIEROUTE_DATA_DIR": str(data_dir), **env},
+    )
+    return stack.start(web=web)
+
+
 def main() -> int:
     """Runs the stack in the foreground until Ctrl-C."""
     parser = argparse.ArgumentParser(description=__doc__)

@@ -1,9 +1,10 @@
 """The DangerSignalGuard: the lexicon and a ranked danger intent beat any other intent."""
 
 import pytest
-from components.danger_guard import DangerSignalGuard
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from components.danger_guard import DangerSignalGuard
 
 
 def message(text, intent, confidence=0.9, ranking=None):

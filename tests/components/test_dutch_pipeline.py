@@ -3,6 +3,7 @@
 import logging
 
 import spacy
+
 from components import dutch_pipeline
 from components.dutch_pipeline import LEMMA_RULES, build_fallback, load_dutch_pipeline
 

@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from live_client import Conversation, post
 
+from scripts.stack import start_isolated
+
 pytestmark = pytest.mark.live
 
 
@@ -128,9 +130,7 @@ def test_parallel_messages_of_one_sender_are_answered_in_order(live_stack):
 
 @pytest.fixture(scope="module")
 def stack_without_actions(tmp_path_factory):
-    from conftest import make_stack
-
-    stack = make_stack(tmp_path_factory.mktemp("no_actions"), web=False)
+    stack = start_isolated(tmp_path_factory.mktemp("no_actions"), web=False)
     try:
         yield stack
     finally:
