@@ -49,15 +49,17 @@ def answers_in_message(message: dict[str, Any], requested: str | None) -> dict[s
     for entity in message.get("entities") or []:
         if entity.get("entity") in ANSWER_SLOTS:
             found.setdefault(entity["entity"], entity.get("value"))
+    text = message.get("text") or ""
+    if text and not text.startswith("/"):
+        # What the words say beats the intent: "verslaving" may be classified as "weet ik niet",
+        # but for "Heb je ook andere zorgen?" it is a clear answer.
+        for field, value in extract_answers(text, requested).items():
+            found.setdefault(field, value)
     if requested and requested not in found:
         if intent == INTENT_DONT_KNOW:
             found[requested] = "unknown" if requested == "partner_willing" else None
         elif intent in (INTENT_AFFIRM, INTENT_DENY) and requested in BOOL_FIELDS:
             found[requested] = intent == INTENT_AFFIRM
-    text = message.get("text") or ""
-    if text and not text.startswith("/"):
-        for field, value in extract_answers(text, requested).items():
-            found.setdefault(field, value)
     return _valid_only(found)
 
 

@@ -42,7 +42,7 @@ DEFAULT_ADDRESS_PER_MINUTE = 600.0
 DEFAULT_TIMEOUT_SECONDS = 20.0
 # How long a "the action server is reachable" check is trusted, and how long it may take.
 ACTIONS_CHECK_TTL_SECONDS = 5.0
-ACTIONS_CHECK_TIMEOUT_SECONDS = 1.0
+ACTIONS_CHECK_TIMEOUT_SECONDS = 2.0
 
 
 @lru_cache(maxsize=64)
@@ -135,7 +135,10 @@ class RelatierouteInput(InputChannel):
             )
             writer.close()
             self._actions_reachable = True
-        except (OSError, asyncio.TimeoutError):
+        except asyncio.TimeoutError:
+            # Busy, not down: a slow action server is handled by the message timeout instead.
+            self._actions_reachable = True
+        except OSError:
             self._actions_reachable = False
             logger.error("The action server at %s:%s is not reachable", parts.hostname, port)
         return self._actions_reachable

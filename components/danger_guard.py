@@ -3,7 +3,7 @@
 A missed danger signal is the worst error this product can make (spec section 8), and a false
 alarm only costs one confirmation question. So after DIET and the FallbackClassifier have spoken,
 this component (1) runs the rule-based Dutch lexicon of `signals.detect_danger` over the text and
-(2) rescues a danger intent that DIET ranked but that fell below the fallback threshold. Either
+(2) rescues a danger intent that DIET ranked first but below the fallback threshold. Either
 way the message's intent becomes the matching `danger_*` intent with the evidence in
 `danger_signal` (the lexicon rule name — never the user's words).
 """
@@ -76,11 +76,14 @@ class DangerSignalGuard(GraphComponent):
         intent = message.get(INTENT) or {}
         if intent.get("name") != FALLBACK_INTENT:
             return
-        for ranked in message.get(INTENT_RANKING_KEY) or []:
-            name = ranked.get("name")
-            if name in DANGER_INTENTS and ranked.get("confidence", 0.0) >= self._rescue_threshold:
-                self._set_intent(message, name, "classifier")
-                return
+        # Rescue only when DIET's own best guess (below the fallback threshold) was a danger
+        # intent: a danger intent ranked behind an ordinary one is noise, not a signal.
+        ranked = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK_INTENT]
+        if not ranked:
+            return
+        best = ranked[0]
+        if best.get("name") in DANGER_INTENTS and best.get("confidence", 0.0) >= self._rescue_threshold:
+            self._set_intent(message, best["name"], "classifier")
 
     @staticmethod
     def _set_intent(message: Message, intent_name: str, evidence: str) -> None:

@@ -32,7 +32,8 @@ def test_lexicon_overrides_a_wrong_intent(guard, text, intent):
 
 
 def test_a_danger_intent_below_the_fallback_threshold_is_rescued(guard):
-    ranking = [{"name": "inform", "confidence": 0.3}, {"name": "danger_violence", "confidence": 0.25}]
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45},
+               {"name": "danger_violence", "confidence": 0.3}, {"name": "inform", "confidence": 0.25}]
     msg = message("iets vaags over thuis", "nlu_fallback", 0.45, ranking)
     guard.process([msg])
     assert msg.get(INTENT)["name"] == "danger_violence"
@@ -44,3 +45,12 @@ def test_ordinary_messages_are_left_alone(guard):
     guard.process([msg])
     assert msg.get(INTENT)["name"] == "inform"
     assert msg.get("danger_signal") is None
+
+
+def test_a_danger_intent_ranked_behind_an_ordinary_one_is_not_rescued(guard):
+    # "geld" as an answer to "andere zorgen?": fallback, affirm 0.39, danger_violence 0.37
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "affirm", "confidence": 0.39},
+               {"name": "danger_violence", "confidence": 0.37}]
+    msg = message("zorgen om geld", "nlu_fallback", 0.45, ranking)
+    guard.process([msg])
+    assert msg.get(INTENT)["name"] == "nlu_fallback"
