@@ -14,7 +14,7 @@ MODEL := models/relatieroute.tar.gz
 NL_MODEL_WHEEL := https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl
 
 .PHONY: help run test env lint validate train e2e pytest services browser nl-model nl-pipeline \
-        check-catalogues bench demo-data clean
+        check-catalogues bench demo-data purge prod audit clean
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -75,6 +75,16 @@ bench: env services train  ## Benchmarks (figures go to docs/benchmarks.md)
 
 demo-data: env  ## Fill the statistics database with a year of synthetic conversations
 	$(PY) -m stats demo-data
+
+purge: env  ## Delete statistics older than the retention period (default 24 months); run daily
+	$(PY) -m stats purge
+
+prod: env services train  ## Production profile on loopback: 2 Rasa instances + nginx + Redis + PostgreSQL
+	@command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }
+	$(PY) -m scripts.prod_stack
+
+audit: env  ## Dependency audit (pip-audit in its own environment; needs its vulnerability service)
+	bash scripts/audit.sh
 
 clean:  ## Remove environments, models and runtime data
 	rm -rf .venv .tools models results var node_modules

@@ -19,24 +19,31 @@ ROOT = Path(__file__).resolve().parent.parent
 PY_SPY = Path(sys.executable).parent / "py-spy"
 RATE = 100  # samples per second
 
-# First match wins: (area, pattern on the frame's file path or function).
+# First match wins: (area, pattern on the frame's file as py-spy shows it, relative to its
+# sys.path entry: "rasa/core/actions/action.py", "actions/extract.py", "jsonschema/validators.py").
 AREAS: tuple[tuple[str, str], ...] = (
-    ("TensorFlow / Keras (DIET, ResponseSelector)", r"/(tensorflow|keras|tf_keras)/"),
-    ("Dutch NLP (spaCy, DutchSpacyNLP)", r"/spacy/|/thinc/|components/dutch"),
-    ("danger guard / signals", r"components/danger|/signals/"),
-    ("featurizers (count vectors, sklearn, scipy)", r"featurizers/|/sklearn/|/scipy/"),
-    ("other NLU graph (rasa.nlu, rasa.engine)", r"/rasa/nlu/|/rasa/engine/"),
-    ("policies (rules, memoization)", r"/rasa/core/policies/|/rasa/core/featurizers/"),
-    ("action server call (serialise, HTTP)", r"/rasa/core/actions/action\.py|/aiohttp/"),
-    ("tracker store (serialise, Redis)", r"tracker_store\.py|/redis/|expiring_memory"),
-    ("lock store", r"lock_store\.py|/rasa/core/lock\.py"),
-    ("trackers and events (rasa.shared.core)", r"/rasa/shared/core/"),
-    ("statistics (stats)", r"/stats/|/sqlalchemy/|psycopg2"),
-    ("actions (routes, rasa_sdk)", r"/actions/|/routes/|/rasa_sdk/"),
-    ("JSON", r"/json/|ujson|orjson"),
-    ("HTTP server (Sanic)", r"/sanic/|/httptools/|/uvloop/"),
-    ("Rasa core processing", r"/rasa/core/"),
+    ("action response validation (jsonschema)", r"^jsonschema/"),
+    ("TensorFlow / Keras (DIET, ResponseSelector)", r"^(tensorflow|keras|tf_keras)/"),
+    ("Dutch NLP (spaCy, DutchSpacyNLP)", r"^(spacy|thinc|srsly|spacy_lookups_data)/|^components/dutch"),
+    ("danger guard / signals", r"^components/danger|^signals/"),
+    ("featurizers (count vectors, sklearn, scipy)", r"featurizers/|^(sklearn|scipy|numpy)/"),
+    ("other NLU graph (rasa.nlu, rasa.engine)", r"^rasa/(nlu|engine)/"),
+    ("policies (rules, memoization)", r"^rasa/core/(policies|featurizers)/"),
+    ("action server call (serialise, HTTP)",
+     r"^rasa/core/actions/action\.py|^aiohttp/|^rasa/utils/endpoints\.py"),
+    ("forms and slot mappings", r"^rasa/core/actions/"),
+    ("tracker store (serialise, Redis)", r"tracker_store\.py|^redis/|^stores/"),
+    ("lock store", r"^rasa/core/lock"),
+    ("trackers and events (rasa.shared.core)", r"^rasa/shared/"),
+    ("statistics (stats)", r"^stats/|^sqlalchemy/|^psycopg2"),
+    ("actions (routes, rasa_sdk)", r"^actions/|^routes/|^rasa_sdk/"),
+    ("JSON", r"^json/|ujson|orjson"),
+    ("HTTP server (Sanic)", r"^(sanic|httptools|uvloop)/"),
+    ("channel (channels/)", r"^channels/"),
+    ("Rasa core processing", r"^rasa/"),
 )
+# The event loop waiting inside uvloop (native code) shows up as this Python frame: idle, not work.
+IDLE_FRAMES = {("serve", "sanic/server/runners.py")}
 _FRAME = re.compile(r"^(?P<func>.*?) \((?P<file>[^:()]*):?(?P<line>\d*)\)$")
 
 
@@ -51,10 +58,6 @@ class Profile:
     self_functions: Counter
     inclusive_functions: Counter
 
-    @property
-    def busy_share(self) -> float:
-        """Share of the wall time a sampled thread was on the CPU (1.0 = one core busy)."""
-        return self.samples / (RATE * self.seconds) if self.seconds else 0.0
 
 
 def start(pid: int, seconds: float, out: Path) -> subprocess.Popen:
@@ -76,9 +79,9 @@ def _frame_parts(frame: str) -> tuple[str, str]:
 
 def _area(frames: list[tuple[str, str]]) -> str:
     # The innermost frame that belongs to a known area decides (what was running).
-    for func, file in reversed(frames):
+    for _func, file in reversed(frames):
         for area, pattern in AREAS:
-            if re.search(pattern, file) or re.search(pattern, func):
+            if re.search(pattern, file):
                 return area
     return "other (interpreter, asyncio, logging, ...)"
 
@@ -95,7 +98,7 @@ def summarise(name: str, path: Path, seconds: float) -> Profile:
             continue
         count = int(count_text)
         frames = [_frame_parts(f) for f in stack.split(";")[1:]]  # first item: process/thread
-        if not frames:
+        if not frames or frames[-1] in IDLE_FRAMES:
             continue
         total += count
         areas[_area(frames)] += count
@@ -121,8 +124,7 @@ def report(profile: Profile, top: int = 12) -> str:
     if not profile.samples:
         return f"**{profile.name}**: no samples (py-spy could not attach?)\n"
     lines = [
-        f"**{profile.name}**: {profile.samples} samples in {profile.seconds:.0f} s "
-        f"(on CPU {100 * profile.busy_share:.0f}% of one core)",
+        f"**{profile.name}**: {profile.samples} samples of work in {profile.seconds:.0f} s",
         "",
         "| area | share of CPU samples |",
         "|---|---|",

@@ -128,60 +128,99 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 # -- the parts -------------------------------------------------------------------------------
 
 
+def _tuned_stack_class():
+    """`scripts.stack.Stack` started with the fixes proposed in docs/benchmarks.md: Rasa through
+    deploy.rasa_server (deploy/rasa_speedups.py) and `enable_selective_domain` on the action
+    endpoint (as in deploy/endpoints.yml). Everything else as `make run` starts it."""
+    from scripts.stack import HOST, ROOT, Stack, _wait_http
+
+    class TunedStack(Stack):
+        def endpoints_file(self) -> Path:
+            path = super().endpoints_file()
+            url = f"{self.action_url}/webhook"
+            text = path.read_text()
+            if url not in text:
+                raise RuntimeError("endpoints.yml changed: cannot find the action endpoint url")
+            path.write_text(text.replace(f'"{url}"', f'"{url}"\n  enable_selective_domain: true', 1))
+            return path
+
+        def start_rasa(self, timeout: float = 240) -> None:
+            process = self._spawn("rasa", [
+                sys.executable, "-m", "deploy.rasa_server", "run", "--model", str(self.model),
+                "--interface", HOST, "--port", str(self.rasa_port),
+                "--credentials", str(ROOT / "credentials.yml"),
+                "--endpoints", str(self.endpoints_file()),
+            ])
+            _wait_http(f"{self.rasa_url}/webhooks/relatieroute/", process, timeout)
+
+    return TunedStack
+
+
+def _start_ours(stack, name: str, figures: dict) -> None:
+    started = time.monotonic()
+    stack.start_action_server()
+    figures[f"{name}_action_cold_s"] = time.monotonic() - started
+    started = time.monotonic()
+    stack.start_rasa()
+    figures[f"{name}_cold_s"] = first_answer(
+        stack.webhook_url, {"sender": "coldstart", "message": "/greet"},
+        stack.processes["rasa"], 240, since=started,
+    )
+
+
 def _single_instances(
     args: argparse.Namespace, model: Path, stock: StockAssistant, work: Path, figures: dict
 ) -> list[LevelResult]:
-    """Our assistant (as `make run` starts it) and the stock one, side by side."""
+    """Our assistant as shipped, our assistant tuned, and the stock one, side by side."""
     from scripts.stack import Stack, free_port
 
-    data = work / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    ours = Stack(
-        model=model, action_port=free_port(), rasa_port=free_port(), web_port=free_port(),
-        log_dir=work / "logs", extra_env={"RELATIEROUTE_DATA_DIR": str(data), **LOAD_ENV},
-    )
+    ours: dict[str, Any] = {}
+    for name, cls in (("relatieroute", Stack), ("tuned", _tuned_stack_class())):
+        data = work / name / "data"
+        data.mkdir(parents=True, exist_ok=True)
+        ours[name] = cls(
+            model=model, action_port=free_port(), rasa_port=free_port(), web_port=free_port(),
+            log_dir=work / name / "logs", extra_env={"RELATIEROUTE_DATA_DIR": str(data), **LOAD_ENV},
+        )
     stock_port = free_port()
+    stock_url = stock_webhook_url(stock_port)
     results: list[LevelResult] = []
     try:
+        for name, stack in ours.items():  # one after the other: each cold start on a quiet CPU
+            _start_ours(stack, name, figures)
         started = time.monotonic()
-        ours.start_action_server()
-        figures["action_cold_s"] = time.monotonic() - started
-        started = time.monotonic()
-        ours.start_rasa()
-        figures["ours_cold_s"] = first_answer(
-            ours.webhook_url, {"sender": "coldstart", "message": "/greet"},
-            ours.processes["rasa"], 240, since=started,
-        )
-        started = time.monotonic()
-        stock_process = stock.spawn(stock_port, work / "logs" / "stock.log")
+        stock_process = stock.spawn(stock_port, work / "stock.log")
         figures["stock_cold_s"] = first_answer(
-            stock_webhook_url(stock_port), {"sender": "coldstart", "message": "hello"},
-            stock_process, 240, since=started,
+            stock_url, {"sender": "coldstart", "message": "hello"}, stock_process, 240, since=started,
         )
-        print(f"  cold start: ours {figures['ours_cold_s']:.1f} s, stock {figures['stock_cold_s']:.1f} s, "
-              f"action server {figures['action_cold_s']:.1f} s", flush=True)
+        print("  cold start: " + ", ".join(
+            f"{k[:-7]} {v:.1f} s" for k, v in figures.items() if k.endswith("_cold_s")), flush=True)
         # Warm-up (not measured): the first requests build TensorFlow's call graphs.
-        _level("warm-up ours", 2, 4, relatieroute_runner(ours.webhook_url, 1, 4, "warm"))
-        _level("warm-up stock", 2, 4, stock_runner(stock_webhook_url(stock_port), 1, "warm"))
+        for name, stack in ours.items():
+            _level(f"warm-up {name}", 2, 4, relatieroute_runner(stack.webhook_url, 1, 4, "warm"))
+        _level("warm-up stock", 2, 4, stock_runner(stock_url, 1, "warm"))
 
         for concurrency, conversations in _levels(args):
-            results.append(_level(
-                "relatieroute", concurrency, conversations,
-                relatieroute_runner(ours.webhook_url, args.seed + concurrency, conversations),
-            ))
-            results.append(_level(
-                "stock", concurrency, conversations,
-                stock_runner(stock_webhook_url(stock_port), args.seed + concurrency),
-            ))
+            for name, stack in ours.items():
+                results.append(_level(
+                    name, concurrency, conversations,
+                    relatieroute_runner(stack.webhook_url, args.seed + concurrency, conversations),
+                ))
+            results.append(_level("stock", concurrency, conversations,
+                                  stock_runner(stock_url, args.seed + concurrency)))
 
         if not args.no_profile:
-            figures["profiles"] = _profile(ours, work)
+            figures["profiles"] = []
+            for name, stack in ours.items():
+                figures["profiles"] += _profile(stack, name)
 
-        figures["ours_rasa_peak_mb"] = tree_peak_rss_mb(ours.processes["rasa"].pid)
-        figures["ours_action_peak_mb"] = tree_peak_rss_mb(ours.processes["action"].pid)
+        for name, stack in ours.items():
+            figures[f"{name}_rasa_peak_mb"] = tree_peak_rss_mb(stack.processes["rasa"].pid)
+            figures[f"{name}_action_peak_mb"] = tree_peak_rss_mb(stack.processes["action"].pid)
         figures["stock_rasa_peak_mb"] = tree_peak_rss_mb(stock_process.pid)
     finally:
-        ours.stop()
+        for stack in ours.values():
+            stack.stop()
         if stock.process is not None and stock.process.poll() is None:
             import signal
 
@@ -193,10 +232,11 @@ def _single_instances(
     return results
 
 
-def _profile(ours, work: Path, seconds: float = 25) -> list[str]:
+def _profile(ours, variant: str, seconds: float = 25) -> list[str]:
     """py-spy on our Rasa server and action server while 20 conversations run at a time."""
     rasa_pid, action_pid = ours.processes["rasa"].pid, ours.processes["action"].pid
-    raw = {"Rasa server": OUT / "profile-rasa.txt", "action server": OUT / "profile-action.txt"}
+    raw = {"Rasa server": OUT / f"profile-{variant}-rasa.txt",
+           "action server": OUT / f"profile-{variant}-action.txt"}
     spies = {
         "Rasa server": spy.start(rasa_pid, seconds, raw["Rasa server"]),
         "action server": spy.start(action_pid, seconds, raw["action server"]),
@@ -206,6 +246,8 @@ def _profile(ours, work: Path, seconds: float = 25) -> list[str]:
     level = _level("profiled", 20, 400, relatieroute_runner(ours.webhook_url, 99, 400, "prof"),
                    budget=seconds)
     reports = [
+        f"#### {variant}",
+        "",
         f"Load while profiling: {level.messages} messages in {level.wall:.0f} s at 20 concurrent "
         f"conversations ({level.messages_per_second:.1f} msg/s, p95 {level.ms(0.95):.0f} ms; "
         f"slower than above because of the sampling)."
@@ -218,7 +260,7 @@ def _profile(ours, work: Path, seconds: float = 25) -> list[str]:
             err = "py-spy did not finish"
         cpu = cpu_seconds(rasa_pid if name == "Rasa server" else action_pid) - cpu_before[name]
         if raw[name].exists():
-            summary = spy.summarise(name, raw[name], seconds)
+            summary = spy.summarise(f"{name} ({variant})", raw[name], seconds)
             used = f"\nCPU seconds used by the {name} in this pass: {cpu:.1f}\n"
             reports.append(spy.report(summary) + used)
         else:
@@ -287,10 +329,15 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
         f"{info['memory']} RAM ({info['os']}; Python {info['python']}, Rasa {info['rasa']}, "
         f"rasa-sdk {info['rasa_sdk']}; commit {info['commit']}). Load average (1/5/15 min) before: "
         f"{figures['load_before']}, after: {figures['load_after']}. The load generator (aiohttp) "
-        "runs on the same machine. Our assistant runs as `make run` starts it (one Rasa server, "
-        "one action server, in-memory tracker store); the stock assistant is what "
-        "`rasa init --no-prompt` creates, trained with `rasa train` in its own folder and driven "
-        "through Rasa's REST channel with its own dialogue (greeting, mood, \"did that help?\").",
+        "runs on the same machine. `relatieroute` is our assistant as `make run` starts it (one "
+        "Rasa server, one action server, in-memory tracker store); `tuned` is the same model and "
+        "code started with the two fixes proposed below (Rasa through `deploy.rasa_server`, which "
+        "builds the action-response validator once, and `enable_selective_domain` on the action "
+        "endpoint); `stock` is what `rasa init --no-prompt` creates, trained with `rasa train` in "
+        "its own folder and driven through Rasa's REST channel with its own dialogue (greeting, "
+        "mood, \"did that help?\"). Our residents answer every question the assistant asks, with "
+        "buttons or free text (bench/dialogues.py); every reply is checked. All three servers run "
+        "side by side; per load level they are measured one after the other.",
         "",
         "### Latency and throughput per message (REST webhook, full conversations)",
         "",
@@ -305,42 +352,50 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
             f"{r['msgs_per_conv']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | "
             f"{r['msg_per_s']} | {r['conv_per_s']} |"
         )
-    lines += ["", "| concurrent conversations | our messages/s ÷ stock messages/s | our p95 ÷ stock p95 |",
-              "|---|---|---|"]
     by_level: dict[int, dict[str, LevelResult]] = {}
     for result in levels:
         by_level.setdefault(result.concurrency, {})[result.assistant] = result
-    for concurrency, pair in sorted(by_level.items()):
-        if "relatieroute" in pair and "stock" in pair:
-            ours, stock = pair["relatieroute"], pair["stock"]
+    lines += ["", "| concurrent conversations | assistant | messages/s ÷ stock | p95 ÷ stock p95 |",
+              "|---|---|---|---|"]
+    for concurrency, group in sorted(by_level.items()):
+        stock = group.get("stock")
+        for name, ours in group.items():
+            if name == "stock" or stock is None or not stock.messages_per_second:
+                continue
             lines.append(
-                f"| {concurrency} | {ours.messages_per_second / stock.messages_per_second:.2f} | "
-                f"{ours.ms(0.95) / stock.ms(0.95):.2f} |"
+                f"| {concurrency} | {name} | {ours.messages_per_second / stock.messages_per_second:.2f} "
+                f"| {ours.ms(0.95) / stock.ms(0.95):.2f} |"
             )
+
+    def cell(key: str, digits: int = 1) -> str:
+        return _fmt(figures.get(key), digits)
+
     lines += [
         "",
         "### Training, model, start and memory",
         "",
-        "| | our assistant | stock assistant | goal (ours) |",
-        "|---|---|---|---|",
-        f"| training time (`rasa train`, s) | {_fmt(figures.get('ours_train_s'))} | "
-        f"{_fmt(figures.get('stock_train_s'))} | < {GOAL_TRAIN_S} |",
-        f"| model size (MB) | {_fmt(figures.get('ours_model_mb'))} | "
-        f"{_fmt(figures.get('stock_model_mb'))} | |",
+        "| | relatieroute | tuned | stock | goal (ours) |",
+        "|---|---|---|---|---|",
+        f"| training time (`rasa train`, s) | {cell('ours_train_s')} | (same model) | "
+        f"{cell('stock_train_s')} | < {GOAL_TRAIN_S} |",
+        f"| model size (MB) | {cell('ours_model_mb')} | (same model) | {cell('stock_model_mb')} | |",
         f"| cold start of the Rasa server: process start to first answer (s) | "
-        f"{_fmt(figures.get('ours_cold_s'))} | {_fmt(figures.get('stock_cold_s'))} | < {GOAL_COLD_S} |",
+        f"{cell('relatieroute_cold_s')} | {cell('tuned_cold_s')} | {cell('stock_cold_s')} "
+        f"| < {GOAL_COLD_S} |",
         f"| cold start of the action server: process start to /health (s) | "
-        f"{_fmt(figures.get('action_cold_s'))} | (none) | |",
-        f"| peak RSS of the Rasa server (MB) | {_fmt(figures.get('ours_rasa_peak_mb'), 0)} | "
-        f"{_fmt(figures.get('stock_rasa_peak_mb'), 0)} | < {GOAL_RASA_MB} |",
-        f"| peak RSS of the action server (MB) | {_fmt(figures.get('ours_action_peak_mb'), 0)} | (none) | |",
+        f"{cell('relatieroute_action_cold_s')} | {cell('tuned_action_cold_s')} | (none) | |",
+        f"| peak RSS of the Rasa server (MB) | {cell('relatieroute_rasa_peak_mb', 0)} | "
+        f"{cell('tuned_rasa_peak_mb', 0)} | {cell('stock_rasa_peak_mb', 0)} | < {GOAL_RASA_MB} |",
+        f"| peak RSS of the action server (MB) | {cell('relatieroute_action_peak_mb', 0)} | "
+        f"{cell('tuned_action_peak_mb', 0)} | (none) | |",
     ]
     if scaling:
         lines += [
             "",
             "### Scale-out: production profile with one and two Rasa instances",
             "",
-            "`scripts/prod_stack.py`: nginx round robin, RedisTrackerStore (record_exp 3600 s) and "
+            "`scripts/prod_stack.py` (Rasa started with the speed-ups, as `tuned`): nginx round robin, "
+            "RedisTrackerStore (record_exp 3600 s) and "
             "RedisLockStore, action server with 2 workers, statistics on PostgreSQL; each Rasa "
             "instance one Sanic worker.",
             "",

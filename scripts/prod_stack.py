@@ -193,6 +193,8 @@ class ProdStack:
     channel_timeout: float = 20
     endpoints: Path = ENDPOINTS
     credentials: Path = ROOT / "credentials.yml"
+    #: Start Rasa through deploy.rasa_server (deploy/rasa_speedups.py) instead of `-m rasa`.
+    speedups: bool = True
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     #: Seconds from spawning a part until it answered (filled in by start()).
@@ -269,8 +271,9 @@ class ProdStack:
             RELATIEROUTE_ACTION_URL=f"{self.action_url}/webhook",
             **self.redis.env(),
         )
+        launcher = "deploy.rasa_server" if self.speedups else "rasa"
         command = [
-            sys.executable, "-m", "rasa", "run",
+            sys.executable, "-m", launcher, "run",
             "--model", str(self.model),
             "--interface", HOST,
             "--port", str(self.rasa_ports[index]),
