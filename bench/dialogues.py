@@ -231,12 +231,21 @@ def _classify(reply: list[dict[str, Any]]) -> tuple[list[str], list[dict[str, An
     return asked, outcomes, feedback, thanked
 
 
-async def run_resident(poster: Poster, resident: Resident) -> Transcript:
-    """Runs one full conversation; the transcript's `error` says what went wrong, if anything."""
+async def run_resident(
+    poster: Poster, resident: Resident, think: tuple[float, float] | None = None
+) -> Transcript:
+    """Runs one full conversation; the transcript's `error` says what went wrong, if anything.
+
+    `think` (seconds, min and max) makes the resident read and think before each answer, as
+    people do; None answers at once (a saturating load).
+    """
     transcript = Transcript(resident)
     metadata = {"gemeente": resident.gemeente, "channel": resident.channel}
+    pause = random.Random(resident.sender)
 
     async def say(text: str) -> list[dict[str, Any]]:
+        if think is not None and transcript.sent:
+            await asyncio.sleep(pause.uniform(*think))
         payload = {"sender": resident.sender, "message": text, "metadata": metadata}
         status, body, elapsed = await poster.post(payload)
         transcript.sent.append(text)

@@ -32,6 +32,7 @@ class LevelResult:
     concurrency: int
     conversations: int
     latencies: list[float] = field(default_factory=list)  # seconds per request
+    mode: str = "saturated"  # or "paced": residents think between messages
     wall: float = 0.0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
@@ -54,6 +55,7 @@ class LevelResult:
     def row(self) -> dict[str, Any]:
         return {
             "assistant": self.assistant,
+            "mode": self.mode,
             "concurrency": self.concurrency,
             "conversations": self.conversations,
             "failed": self.failed,
@@ -76,6 +78,7 @@ async def run_level(
     *,
     request_timeout: float = 60.0,
     budget: float = 300.0,
+    mode: str = "saturated",
 ) -> LevelResult:
     """Runs `conversations` conversations, `concurrency` at a time.
 
@@ -85,7 +88,7 @@ async def run_level(
     """
     import aiohttp
 
-    result = LevelResult(assistant, concurrency, conversations)
+    result = LevelResult(assistant, concurrency, conversations, mode=mode)
     limit = asyncio.Semaphore(concurrency)
     deadline = time.monotonic() + budget
     timeout = aiohttp.ClientTimeout(total=request_timeout)
@@ -113,14 +116,17 @@ async def run_level(
     return result
 
 
-def relatieroute_runner(url: str, seed: int, conversations: int, prefix: str = "bench"):
+def relatieroute_runner(
+    url: str, seed: int, conversations: int, prefix: str = "bench",
+    think: tuple[float, float] | None = None,
+):
     """A `run` callable for `run_level`: the scripted residents of bench.dialogues."""
     from bench.dialogues import Poster, make_residents, run_resident
 
     residents = make_residents(conversations, seed=seed, prefix=prefix)
 
     async def run(session: Any, index: int, record: Callable[[float], None]) -> str | None:
-        transcript = await run_resident(Poster(session, url, record), residents[index])
+        transcript = await run_resident(Poster(session, url, record), residents[index], think)
         return transcript.error
 
     return run

@@ -2,12 +2,15 @@
 
 In one run on one machine:
 
-1. training time and model size (our assistant trained afresh into a temporary folder; the stock
-   assistant's `rasa train` in its own folder);
-2. both servers started side by side (ours as `make run` starts it: one Rasa server, one action
-   server); cold start = process start until the first answer; then, per load level (1, 20 and
-   100 concurrent full conversations), our assistant and then the stock one, so both see the same
-   machine; latency p50/p95/p99 per message and messages per second;
+1. training time and model size (our assistant trained afresh into a temporary folder, also with
+   the candidate configuration bench/candidates/config.fast.yml; the stock assistant's
+   `rasa train` in its own folder);
+2. the servers started side by side: ours as `make run` starts it (one Rasa server, one action
+   server), ours "tuned" (deploy/rasa_speedups.py, selective domain), ours tuned with the
+   candidate model, and the stock one; cold start = process start until the first answer; then,
+   per load level (1, 20 and 100 concurrent full conversations, no think time), each of them in
+   turn, so all see the same machine; latency p50/p95/p99 per message and messages per second;
+   then "paced" levels, where residents think 1-3 s before each answer;
 3. a py-spy profile of our Rasa server and action server at 20 concurrent conversations (in a
    separate pass, so the sampling does not touch the figures above);
 4. peak memory (VmHWM) of every server;
@@ -51,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "results" / "bench"
 DOCS = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Scale and latency (issue 7)"
+CANDIDATE = ROOT / "bench" / "candidates" / "config.fast.yml"
 LOAD_ENV = {"RELATIEROUTE_RATE_SENDER": "100000", "RELATIEROUTE_RATE_ADDRESS": "10000000"}
 GOAL_RATIO = 2.0
 GOAL_P95_MS = 300
@@ -65,11 +69,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--conversations", default="10,60,150",
                        help="conversations per level (same order as --levels)")
     group.add_argument("--quick", action="store_true", help="fewer conversations (5,20,100)")
+    group.add_argument("--paced-levels", default="20,100",
+                       help="concurrent residents who think between messages ('' for none)")
+    group.add_argument("--think", default="1,3",
+                       help="think time of a paced resident before each answer: min,max seconds")
     group.add_argument("--seed", type=int, default=11)
     group.add_argument("--skip-training", action="store_true",
                        help="do not time a fresh training of our assistant")
     group.add_argument("--fresh-stock", action="store_true",
                        help="create and train the stock assistant again (var/bench/stock/)")
+    group.add_argument("--no-candidate", action="store_true",
+                       help=f"skip the candidate configuration {CANDIDATE.relative_to(ROOT)}")
     group.add_argument("--no-profile", action="store_true")
     group.add_argument("--no-scaling", action="store_true", help="skip the 1 vs 2 instances part")
     group.add_argument("--update-docs", action="store_true",
@@ -96,22 +106,24 @@ def _ensure_model() -> Path:
     return DEFAULT_MODEL
 
 
-def _time_training(folder: Path) -> tuple[float, float]:
-    """Trains our assistant afresh into `folder`; (seconds, model MB)."""
+def _time_training(folder: Path, config: Path = ROOT / "config.yml") -> tuple[float, float, Path]:
+    """Trains our assistant afresh into `folder`; (seconds, model MB, model path)."""
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
     started = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "rasa", "train", "--force", "--fixed-model-name", "bench",
-         "--out", str(folder)],
+        [sys.executable, "-m", "rasa", "train", "--force", "--config", str(config),
+         "--fixed-model-name", "bench", "--out", str(folder)],
         cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    return time.monotonic() - started, model_size_mb(folder / "bench.tar.gz")
+    model = folder / "bench.tar.gz"
+    return time.monotonic() - started, model_size_mb(model), model
 
 
-def _level(name: str, concurrency: int, conversations: int, runner, budget: float = 420) -> LevelResult:
-    result = asyncio.run(run_level(name, concurrency, conversations, runner, budget=budget))
+def _level(name: str, concurrency: int, conversations: int, runner, budget: float = 420,
+           mode: str = "saturated") -> LevelResult:
+    result = asyncio.run(run_level(name, concurrency, conversations, runner, budget=budget, mode=mode))
     row = result.row()
-    print(f"  {name:<13} c={concurrency:<3} conv={conversations:<4} failed={row['failed']:<3} "
+    print(f"  {name:<13} {mode:<9} c={concurrency:<3} conv={conversations:<4} failed={row['failed']:<3} "
           f"p50={row['p50_ms']} ms p95={row['p95_ms']} ms p99={row['p99_ms']} ms "
           f"{row['msg_per_s']} msg/s  (load {load_average()})", flush=True)
     for error in result.errors[:3]:
@@ -169,17 +181,22 @@ def _start_ours(stack, name: str, figures: dict) -> None:
 
 
 def _single_instances(
-    args: argparse.Namespace, model: Path, stock: StockAssistant, work: Path, figures: dict
+    args: argparse.Namespace, model: Path, candidate: Path | None, stock: StockAssistant, work: Path,
+    figures: dict,
 ) -> list[LevelResult]:
-    """Our assistant as shipped, our assistant tuned, and the stock one, side by side."""
+    """Our assistant as shipped, tuned, tuned with the candidate model, and the stock one."""
     from scripts.stack import Stack, free_port
 
+    tuned = _tuned_stack_class()
+    variants: list[tuple[str, Any, Path]] = [("relatieroute", Stack, model), ("tuned", tuned, model)]
+    if candidate is not None:
+        variants.append(("tuned+fast", tuned, candidate))
     ours: dict[str, Any] = {}
-    for name, cls in (("relatieroute", Stack), ("tuned", _tuned_stack_class())):
+    for name, cls, variant_model in variants:
         data = work / name / "data"
         data.mkdir(parents=True, exist_ok=True)
         ours[name] = cls(
-            model=model, action_port=free_port(), rasa_port=free_port(), web_port=free_port(),
+            model=variant_model, action_port=free_port(), rasa_port=free_port(), web_port=free_port(),
             log_dir=work / name / "logs", extra_env={"RELATIEROUTE_DATA_DIR": str(data), **LOAD_ENV},
         )
     stock_port = free_port()
@@ -209,10 +226,24 @@ def _single_instances(
             results.append(_level("stock", concurrency, conversations,
                                   stock_runner(stock_url, args.seed + concurrency)))
 
+        think = tuple(float(x) for x in args.think.split(","))
+        for concurrency in [int(x) for x in args.paced_levels.split(",") if x.strip()]:
+            for name, stack in ours.items():
+                results.append(_level(
+                    name, concurrency, concurrency,
+                    relatieroute_runner(stack.webhook_url, args.seed + 3 * concurrency, concurrency,
+                                        "paced", think=think),
+                    mode="paced",
+                ))
+            results.append(_level("stock", concurrency, concurrency,
+                                  stock_runner(stock_url, args.seed + 3 * concurrency, "paced", think=think),
+                                  mode="paced"))
+
         if not args.no_profile:
             figures["profiles"] = []
             for name, stack in ours.items():
-                figures["profiles"] += _profile(stack, name)
+                if name != "tuned+fast":
+                    figures["profiles"] += _profile(stack, name)
 
         for name, stack in ours.items():
             figures[f"{name}_rasa_peak_mb"] = tree_peak_rss_mb(stack.processes["rasa"].pid)
@@ -333,27 +364,53 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
         "Rasa server, one action server, in-memory tracker store); `tuned` is the same model and "
         "code started with the two fixes proposed below (Rasa through `deploy.rasa_server`, which "
         "builds the action-response validator once, and `enable_selective_domain` on the action "
-        "endpoint); `stock` is what `rasa init --no-prompt` creates, trained with `rasa train` in "
+        "endpoint); `tuned+fast` is `tuned` with the model of the candidate configuration "
+        "`bench/candidates/config.fast.yml` (smaller DIET, fewer epochs); "
+        "`stock` is what `rasa init --no-prompt` creates, trained with `rasa train` in "
         "its own folder and driven through Rasa's REST channel with its own dialogue (greeting, "
         "mood, \"did that help?\"). Our residents answer every question the assistant asks, with "
-        "buttons or free text (bench/dialogues.py); every reply is checked. All three servers run "
-        "side by side; per load level they are measured one after the other.",
+        "buttons or free text (bench/dialogues.py); every reply is checked. All servers run "
+        "side by side; per load level they are measured one after the other. A failed "
+        "conversation is one with a wrong, missing or doubled reply (for example the channel's "
+        "'assistant unavailable' text).",
         "",
         "### Latency and throughput per message (REST webhook, full conversations)",
+        "",
+        "Saturated: every resident sends the next answer as soon as the reply is in (no think "
+        "time), so messages/s is the capacity of one server and the latency includes the queue.",
         "",
         "| assistant | concurrent conversations | conversations (failed) | messages per conversation "
         "| p50 ms | p95 ms | p99 ms | messages/s | conversations/s |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for result in levels:
+    saturated = [r for r in levels if r.mode == "saturated"]
+    paced = [r for r in levels if r.mode == "paced"]
+    for result in saturated:
         r = result.row()
         lines.append(
             f"| {r['assistant']} | {r['concurrency']} | {r['conversations']} ({r['failed']}) | "
             f"{r['msgs_per_conv']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | "
             f"{r['msg_per_s']} | {r['conv_per_s']} |"
         )
+    if paced:
+        lines += [
+            "",
+            f"Paced: every resident reads and thinks {figures.get('think', '?')} s before each answer "
+            "(faster than people do), so the latency is what a resident waits; messages/s is the "
+            "load offered, not the capacity.",
+            "",
+            "| assistant | concurrent residents | conversations (failed) | p50 ms | p95 ms | p99 ms "
+            "| messages/s |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for result in paced:
+            r = result.row()
+            lines.append(
+                f"| {r['assistant']} | {r['concurrency']} | {r['conversations']} ({r['failed']}) | "
+                f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['msg_per_s']} |"
+            )
     by_level: dict[int, dict[str, LevelResult]] = {}
-    for result in levels:
+    for result in saturated:
         by_level.setdefault(result.concurrency, {})[result.assistant] = result
     lines += ["", "| concurrent conversations | assistant | messages/s ÷ stock | p95 ÷ stock p95 |",
               "|---|---|---|---|"]
@@ -370,24 +427,33 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
     def cell(key: str, digits: int = 1) -> str:
         return _fmt(figures.get(key), digits)
 
+    names = [n for n in ("relatieroute", "tuned", "tuned+fast") if f"{n}_cold_s" in figures]
+    model_of = {"relatieroute": "ours", "tuned": "ours", "tuned+fast": "candidate"}
+    header = " | ".join(names)
     lines += [
         "",
         "### Training, model, start and memory",
         "",
-        "| | relatieroute | tuned | stock | goal (ours) |",
-        "|---|---|---|---|---|",
-        f"| training time (`rasa train`, s) | {cell('ours_train_s')} | (same model) | "
-        f"{cell('stock_train_s')} | < {GOAL_TRAIN_S} |",
-        f"| model size (MB) | {cell('ours_model_mb')} | (same model) | {cell('stock_model_mb')} | |",
-        f"| cold start of the Rasa server: process start to first answer (s) | "
-        f"{cell('relatieroute_cold_s')} | {cell('tuned_cold_s')} | {cell('stock_cold_s')} "
-        f"| < {GOAL_COLD_S} |",
-        f"| cold start of the action server: process start to /health (s) | "
-        f"{cell('relatieroute_action_cold_s')} | {cell('tuned_action_cold_s')} | (none) | |",
-        f"| peak RSS of the Rasa server (MB) | {cell('relatieroute_rasa_peak_mb', 0)} | "
-        f"{cell('tuned_rasa_peak_mb', 0)} | {cell('stock_rasa_peak_mb', 0)} | < {GOAL_RASA_MB} |",
-        f"| peak RSS of the action server (MB) | {cell('relatieroute_action_peak_mb', 0)} | "
-        f"{cell('tuned_action_peak_mb', 0)} | (none) | |",
+        f"| | {header} | stock | goal (ours) |",
+        "|---|" + "---|" * (len(names) + 2),
+        "| training time (`rasa train`, s) | "
+        + " | ".join(cell(f"{model_of[n]}_train_s") for n in names)
+        + f" | {cell('stock_train_s')} | < {GOAL_TRAIN_S} |",
+        "| model size (MB) | " + " | ".join(cell(f"{model_of[n]}_model_mb") for n in names)
+        + f" | {cell('stock_model_mb')} | |",
+        "| cold start of the Rasa server: process start to first answer (s) | "
+        + " | ".join(cell(f"{n}_cold_s") for n in names)
+        + f" | {cell('stock_cold_s')} | < {GOAL_COLD_S} |",
+        "| cold start of the action server: process start to /health (s) | "
+        + " | ".join(cell(f"{n}_action_cold_s") for n in names) + " | (none) | |",
+        "| peak RSS of the Rasa server (MB) | "
+        + " | ".join(cell(f"{n}_rasa_peak_mb", 0) for n in names)
+        + f" | {cell('stock_rasa_peak_mb', 0)} | < {GOAL_RASA_MB} |",
+        "| peak RSS of the action server (MB) | "
+        + " | ".join(cell(f"{n}_action_peak_mb", 0) for n in names) + " | (none) | |",
+        "",
+        "`relatieroute` and `tuned` run the same model (config.yml); `tuned+fast` the candidate's. "
+        "Training time: `rasa train --force` from scratch in a temporary folder.",
     ]
     if scaling:
         lines += [
@@ -438,7 +504,7 @@ def run(args: argparse.Namespace) -> int:
     """Runs the suite; 1 when a conversation failed, else 0 (goals are reported, not enforced)."""
     command = "python -m bench " + " ".join(sys.argv[1:]) if sys.argv[1:] else "python -m bench"
     info = machine()
-    figures: dict[str, Any] = {"load_before": load_average()}
+    figures: dict[str, Any] = {"load_before": load_average(), "think": args.think.replace(",", "–")}
     print(f"Scale and latency benchmark ({info['cores']} cores, load {figures['load_before']})", flush=True)
     model = _ensure_model()
     figures["ours_model_mb"] = model_size_mb(model)
@@ -447,15 +513,22 @@ def run(args: argparse.Namespace) -> int:
     try:
         if not args.skip_training:
             print("Training our assistant afresh (timed) ...", flush=True)
-            figures["ours_train_s"], figures["ours_model_mb"] = _time_training(work / "train")
+            figures["ours_train_s"], figures["ours_model_mb"], _ = _time_training(work / "train")
             print(f"  {figures['ours_train_s']:.0f} s", flush=True)
+        candidate = None
+        if not args.no_candidate:
+            print(f"Training the candidate configuration {CANDIDATE.relative_to(ROOT)} (timed) ...",
+                  flush=True)
+            figures["candidate_train_s"], figures["candidate_model_mb"], candidate = _time_training(
+                work / "candidate", CANDIDATE)
+            print(f"  {figures['candidate_train_s']:.0f} s", flush=True)
         stock = StockAssistant()
         print("Stock assistant (rasa init) ...", flush=True)
         stock.create(fresh=args.fresh_stock)
         figures["stock_train_s"] = stock.recorded_train_seconds()
         figures["stock_model_mb"] = model_size_mb(stock.model)
         print("Single instances, side by side:", flush=True)
-        levels = _single_instances(args, model, stock, work, figures)
+        levels = _single_instances(args, model, candidate, stock, work, figures)
         scaling = [] if args.no_scaling else _scaling(args, model, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)

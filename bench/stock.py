@@ -8,6 +8,7 @@ and for a sad mood the answer to "Did that help you?".
 
 from __future__ import annotations
 
+import asyncio
 import os
 import random
 import shutil
@@ -98,7 +99,7 @@ def webhook_url(port: int) -> str:
     return f"http://{HOST}:{port}/webhooks/rest/webhook"
 
 
-def stock_runner(url: str, seed: int, prefix: str = "stock"):
+def stock_runner(url: str, seed: int, prefix: str = "stock", think: tuple[float, float] | None = None):
     """A `run` callable for bench.latency.run_level: the moodbot's own dialogue."""
     rng = random.Random(seed)
 
@@ -108,14 +109,17 @@ def stock_runner(url: str, seed: int, prefix: str = "stock"):
         texts = [rng.choice(GREETINGS), rng.choice(BAD_MOODS if sad else GOOD_MOODS)]
         if sad:
             texts.append(rng.choice(YES_NO))
-        for text in texts:
+        pause = random.Random(sender)
+        for number, text in enumerate(texts):
+            if think is not None and number:
+                await asyncio.sleep(pause.uniform(*think))
             started = time.perf_counter()
             async with session.post(url, json={"sender": sender, "message": text}) as response:
                 body = await response.json(content_type=None)
                 status = response.status
             record(time.perf_counter() - started)
             if status != 200 or not isinstance(body, list) or not body:
-                return f"HTTP {status} / empty reply for message {texts.index(text) + 1}"
+                return f"HTTP {status} / empty reply for message {number + 1}"
         return None
 
     return run
