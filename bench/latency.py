@@ -36,6 +36,8 @@ class LevelResult:
     wall: float = 0.0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    #: CPU seconds used per part of the stack during the level (when measured).
+    cpu: dict[str, float] = field(default_factory=dict)
 
     @property
     def messages(self) -> int:

@@ -6,6 +6,7 @@ is where the assistant runs).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -68,6 +69,15 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of a process (and its waited-for children)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds of a process and its live children (Sanic workers, nginx workers)."""
+    total = 0.0
+    for process in [pid, *children(pid)]:
+        with contextlib.suppress(OSError):
+            total += cpu_seconds(process)
+    return total
 
 
 def load_average() -> str:

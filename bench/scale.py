@@ -2,12 +2,12 @@
 
 In one run on one machine:
 
-1. training time and model size (our assistant trained afresh into a temporary folder, also with
-   the candidate configuration bench/candidates/config.fast.yml; the stock assistant's
-   `rasa train` in its own folder);
+1. training time and model size (our assistant trained afresh into a temporary folder, and with
+   `--candidate CONFIG` another configuration too; the stock assistant's `rasa train` in its
+   own folder);
 2. the servers started side by side: ours as `make run` starts it (one Rasa server, one action
-   server), ours "tuned" (deploy/rasa_speedups.py, selective domain), ours tuned with the
-   candidate model, and the stock one; cold start = process start until the first answer; then,
+   server), ours "tuned" (deploy/rasa_speedups.py, selective domain), optionally ours tuned with
+   the candidate model, and the stock one; cold start = process start until the first answer; then,
    per load level (1, 20 and 100 concurrent full conversations, no think time), each of them in
    turn, so all see the same machine; latency p50/p95/p99 per message and messages per second;
    then "paced" levels, where residents think 1-3 s before each answer;
@@ -45,6 +45,7 @@ from bench.resources import (
     load_average,
     machine,
     model_size_mb,
+    tree_cpu_seconds,
     tree_peak_rss_mb,
 )
 from bench.stock import StockAssistant, stock_runner
@@ -54,7 +55,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "results" / "bench"
 DOCS = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Scale and latency (issue 7)"
-CANDIDATE = ROOT / "bench" / "candidates" / "config.fast.yml"
 LOAD_ENV = {"RELATIEROUTE_RATE_SENDER": "100000", "RELATIEROUTE_RATE_ADDRESS": "10000000"}
 GOAL_RATIO = 2.0
 GOAL_P95_MS = 300
@@ -78,8 +78,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="do not time a fresh training of our assistant")
     group.add_argument("--fresh-stock", action="store_true",
                        help="create and train the stock assistant again (var/bench/stock/)")
-    group.add_argument("--no-candidate", action="store_true",
-                       help=f"skip the candidate configuration {CANDIDATE.relative_to(ROOT)}")
+    group.add_argument("--candidate", type=Path, default=None, metavar="CONFIG",
+                       help="also train and measure a candidate NLU configuration (e.g. a copy of "
+                       "config.yml with other settings) as `tuned+candidate`")
     group.add_argument("--no-profile", action="store_true")
     group.add_argument("--no-scaling", action="store_true", help="skip the 1 vs 2 instances part")
     group.add_argument("--update-docs", action="store_true",
@@ -190,7 +191,7 @@ def _single_instances(
     tuned = _tuned_stack_class()
     variants: list[tuple[str, Any, Path]] = [("relatieroute", Stack, model), ("tuned", tuned, model)]
     if candidate is not None:
-        variants.append(("tuned+fast", tuned, candidate))
+        variants.append(("tuned+candidate", tuned, candidate))
     ours: dict[str, Any] = {}
     for name, cls, variant_model in variants:
         data = work / name / "data"
@@ -242,7 +243,7 @@ def _single_instances(
         if not args.no_profile:
             figures["profiles"] = []
             for name, stack in ours.items():
-                if name != "tuned+fast":
+                if name != "tuned+candidate":
                     figures["profiles"] += _profile(stack, name)
 
         for name, stack in ours.items():
@@ -328,12 +329,18 @@ def _scaling(args, model: Path, work: Path) -> list[LevelResult]:
                 _level(f"warm-up {instances}x", 2, 4,
                        relatieroute_runner(stack.webhook_url, 3, 4, f"warm{instances}x"))
                 for concurrency in (20, 100):
-                    conversations = 60 if not args.quick else 30
-                    results.append(_level(
+                    conversations = max(concurrency, 30 if args.quick else 60)
+                    parts = {name: process.pid for name, process in stack.processes.items()}
+                    before = {name: tree_cpu_seconds(pid) for name, pid in parts.items()}
+                    client_before = time.process_time()
+                    result = _level(
                         f"{instances} instance{'s' if instances > 1 else ''}", concurrency, conversations,
                         relatieroute_runner(stack.webhook_url, args.seed + 7 * concurrency, conversations,
                                             f"s{instances}x"),
-                    ))
+                    )
+                    result.cpu = {name: tree_cpu_seconds(pid) - before[name] for name, pid in parts.items()}
+                    result.cpu["load generator"] = time.process_time() - client_before
+                    results.append(result)
             finally:
                 stack.stop()
     finally:
@@ -354,8 +361,6 @@ def _scaling(args, model: Path, work: Path) -> list[LevelResult]:
 def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: list[LevelResult],
               command: str) -> str:
     lines = [
-        SECTION,
-        "",
         f"Measured {info['date']} with `{command}` on {info['cpu']}, {info['cores']} cores, "
         f"{info['memory']} RAM ({info['os']}; Python {info['python']}, Rasa {info['rasa']}, "
         f"rasa-sdk {info['rasa_sdk']}; commit {info['commit']}). Load average (1/5/15 min) before: "
@@ -364,15 +369,14 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
         "Rasa server, one action server, in-memory tracker store); `tuned` is the same model and "
         "code started with the two fixes proposed below (Rasa through `deploy.rasa_server`, which "
         "builds the action-response validator once, and `enable_selective_domain` on the action "
-        "endpoint); `tuned+fast` is `tuned` with the model of the candidate configuration "
-        "`bench/candidates/config.fast.yml` (smaller DIET, fewer epochs); "
-        "`stock` is what `rasa init --no-prompt` creates, trained with `rasa train` in "
-        "its own folder and driven through Rasa's REST channel with its own dialogue (greeting, "
-        "mood, \"did that help?\"). Our residents answer every question the assistant asks, with "
-        "buttons or free text (bench/dialogues.py); every reply is checked. All servers run "
-        "side by side; per load level they are measured one after the other. A failed "
-        "conversation is one with a wrong, missing or doubled reply (for example the channel's "
-        "'assistant unavailable' text).",
+        "endpoint); `tuned+candidate` (only with `--candidate CONFIG`) is `tuned` with a model "
+        "trained from another configuration; `stock` is what `rasa init --no-prompt` creates, "
+        "trained with `rasa train` in its own folder and driven through Rasa's REST channel with "
+        "its own dialogue (greeting, mood, \"did that help?\"). Our residents answer every "
+        "question the assistant asks, with buttons or free text (bench/dialogues.py); every "
+        "reply is checked. All servers run side by side; per load level they are measured one "
+        "after the other. A failed conversation is one with a wrong, missing or doubled reply "
+        "(for example the channel's 'assistant unavailable' text).",
         "",
         "### Latency and throughput per message (REST webhook, full conversations)",
         "",
@@ -427,8 +431,8 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
     def cell(key: str, digits: int = 1) -> str:
         return _fmt(figures.get(key), digits)
 
-    names = [n for n in ("relatieroute", "tuned", "tuned+fast") if f"{n}_cold_s" in figures]
-    model_of = {"relatieroute": "ours", "tuned": "ours", "tuned+fast": "candidate"}
+    names = [n for n in ("relatieroute", "tuned", "tuned+candidate") if f"{n}_cold_s" in figures]
+    model_of = {"relatieroute": "ours", "tuned": "ours", "tuned+candidate": "candidate"}
     header = " | ".join(names)
     lines += [
         "",
@@ -452,8 +456,10 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
         "| peak RSS of the action server (MB) | "
         + " | ".join(cell(f"{n}_action_peak_mb", 0) for n in names) + " | (none) | |",
         "",
-        "`relatieroute` and `tuned` run the same model (config.yml); `tuned+fast` the candidate's. "
-        "Training time: `rasa train --force` from scratch in a temporary folder.",
+        "`relatieroute` and `tuned` run the same model (config.yml)"
+        + (f"; `tuned+candidate` the model of `{figures['candidate_config']}`"
+           if figures.get("candidate_config") else "")
+        + ". Training time: `rasa train --force` from scratch in a temporary folder.",
     ]
     if scaling:
         lines += [
@@ -466,14 +472,19 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
             "instance one Sanic worker.",
             "",
             "| Rasa instances | concurrent conversations | conversations (failed) | p50 ms | p95 ms "
-            "| p99 ms | messages/s |",
-            "|---|---|---|---|---|---|---|",
+            "| p99 ms | messages/s | CPU ms per message: Rasa (all) / action server / nginx / "
+            "load generator |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for result in scaling:
             r = result.row()
+            per = {k: 1000 * v / max(1, result.messages) for k, v in result.cpu.items()}
+            rasa = sum(v for k, v in per.items() if k.startswith("rasa"))
+            cpu = (f"{rasa:.0f} / {per.get('action', 0):.0f} / {per.get('nginx', 0):.1f} / "
+                   f"{per.get('load generator', 0):.0f}")
             lines.append(
                 f"| {r['assistant']} | {r['concurrency']} | {r['conversations']} ({r['failed']}) | "
-                f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['msg_per_s']} |"
+                f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['msg_per_s']} | {cpu} |"
             )
         one = {r.concurrency: r for r in scaling if r.assistant.startswith("1 ")}
         two = {r.concurrency: r for r in scaling if r.assistant.startswith("2 ")}
@@ -488,15 +499,31 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
     return "\n".join(lines) + "\n"
 
 
-def update_docs(section: str) -> None:
-    """Replaces (or appends) our section of docs/benchmarks.md; other sections stay as they are."""
+BEGIN = "<!-- generated by `python -m bench scale --update-docs` from here: do not edit by hand -->"
+END = "<!-- end of the generated figures -->"
+
+
+def update_docs(figures_md: str) -> None:
+    """Writes the figures into our section of docs/benchmarks.md, between the markers.
+
+    The text of the section around the markers and every other section stay as they are.
+    """
     text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
+    block = f"{BEGIN}\n\n{figures_md.strip()}\n\n{END}"
     start = text.find(SECTION)
     if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
+        text = text.rstrip("\n") + f"\n\n{SECTION}\n\n{block}\n"
     else:
         end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
+        end = len(text) if end < 0 else end + 1
+        section = text[start:end]
+        if BEGIN in section and END in section:
+            before, rest = section.split(BEGIN, 1)
+            after = rest.split(END, 1)[1]
+            section = before + block + after
+        else:
+            section = section.rstrip("\n") + f"\n\n{block}\n\n"
+        text = text[:start] + section + text[end:]
     DOCS.write_text(text, encoding="utf-8")
 
 
@@ -516,11 +543,11 @@ def run(args: argparse.Namespace) -> int:
             figures["ours_train_s"], figures["ours_model_mb"], _ = _time_training(work / "train")
             print(f"  {figures['ours_train_s']:.0f} s", flush=True)
         candidate = None
-        if not args.no_candidate:
-            print(f"Training the candidate configuration {CANDIDATE.relative_to(ROOT)} (timed) ...",
-                  flush=True)
+        if args.candidate is not None:
+            print(f"Training the candidate configuration {args.candidate} (timed) ...", flush=True)
             figures["candidate_train_s"], figures["candidate_model_mb"], candidate = _time_training(
-                work / "candidate", CANDIDATE)
+                work / "candidate", args.candidate.resolve())
+            figures["candidate_config"] = str(args.candidate)
             print(f"  {figures['candidate_train_s']:.0f} s", flush=True)
         stock = StockAssistant()
         print("Stock assistant (rasa init) ...", flush=True)
