@@ -120,14 +120,23 @@ async def run_level(
 
 def relatieroute_runner(
     url: str, seed: int, conversations: int, prefix: str = "bench",
-    think: tuple[float, float] | None = None,
+    think: tuple[float, float] | None = None, spread: float = 0.0,
 ):
-    """A `run` callable for `run_level`: the scripted residents of bench.dialogues."""
+    """A `run` callable for `run_level`: the scripted residents of bench.dialogues.
+
+    `spread`: residents arrive at a random moment within this many seconds (not all at once).
+    """
+    import random
+
     from bench.dialogues import Poster, make_residents, run_resident
 
     residents = make_residents(conversations, seed=seed, prefix=prefix)
+    arrivals = random.Random(seed)
+    offsets = [arrivals.uniform(0, spread) for _ in residents]
 
     async def run(session: Any, index: int, record: Callable[[float], None]) -> str | None:
+        if offsets[index]:
+            await asyncio.sleep(offsets[index])
         transcript = await run_resident(Poster(session, url, record), residents[index], think)
         return transcript.error
 

@@ -10,7 +10,7 @@ In one run on one machine:
    the candidate model, and the stock one; cold start = process start until the first answer; then,
    per load level (1, 20 and 100 concurrent full conversations, no think time), each of them in
    turn, so all see the same machine; latency p50/p95/p99 per message and messages per second;
-   then "paced" levels, where residents think 1-3 s before each answer;
+   then "paced" levels, where residents think 2-6 s before each answer and arrive spread out;
 3. a py-spy profile of our Rasa server and action server at 20 concurrent conversations (in a
    separate pass, so the sampling does not touch the figures above);
 4. peak memory (VmHWM) of every server;
@@ -57,6 +57,13 @@ DOCS = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Scale and latency (issue 7)"
 LOAD_ENV = {"RELATIEROUTE_RATE_SENDER": "100000", "RELATIEROUTE_RATE_ADDRESS": "10000000"}
 GOAL_RATIO = 2.0
+PACED_MESSAGES = 8  # about the number of messages of one of our conversations
+# (label, Rasa instances, Sanic workers per instance) for the scale-out part.
+SCALING_SETUPS = (
+    ("1 instance", 1, 1),
+    ("2 instances", 2, 1),
+    ("1 instance, 2 workers", 1, 2),
+)
 GOAL_P95_MS = 300
 GOAL_TRAIN_S = 90
 GOAL_COLD_S = 20
@@ -71,7 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--quick", action="store_true", help="fewer conversations (5,20,100)")
     group.add_argument("--paced-levels", default="20,100",
                        help="concurrent residents who think between messages ('' for none)")
-    group.add_argument("--think", default="1,3",
+    group.add_argument("--think", default="2,6",
                        help="think time of a paced resident before each answer: min,max seconds")
     group.add_argument("--seed", type=int, default=11)
     group.add_argument("--skip-training", action="store_true",
@@ -228,16 +235,19 @@ def _single_instances(
                                   stock_runner(stock_url, args.seed + concurrency)))
 
         think = tuple(float(x) for x in args.think.split(","))
+        # Residents arrive spread over about one conversation's length, not all in the same second.
+        spread = PACED_MESSAGES * sum(think) / 2
         for concurrency in [int(x) for x in args.paced_levels.split(",") if x.strip()]:
             for name, stack in ours.items():
                 results.append(_level(
                     name, concurrency, concurrency,
                     relatieroute_runner(stack.webhook_url, args.seed + 3 * concurrency, concurrency,
-                                        "paced", think=think),
+                                        "paced", think=think, spread=spread),
                     mode="paced",
                 ))
             results.append(_level("stock", concurrency, concurrency,
-                                  stock_runner(stock_url, args.seed + 3 * concurrency, "paced", think=think),
+                                  stock_runner(stock_url, args.seed + 3 * concurrency, "paced", think=think,
+                                               spread=spread),
                                   mode="paced"))
 
         if not args.no_profile:
@@ -315,30 +325,30 @@ def _scaling(args, model: Path, work: Path) -> list[LevelResult]:
         cursor.execute(f'CREATE DATABASE "{name}"')
     settings = RedisSettings(prefix=f"rrbench{uuid.uuid4().hex[:10]}")
     try:
-        for instances in (1, 2):
+        for label, instances, workers in SCALING_SETUPS:
+            tag = f"{instances}x{workers}"
             stack = ProdStack(
-                model=model, instances=instances, rasa_workers=1, action_workers=2,
+                model=model, instances=instances, rasa_workers=workers, action_workers=2,
                 port=free_port(), rasa_ports=[free_port() for _ in range(instances)],
                 action_port=free_port(), web_port=None, redis=settings,
                 database_url=f"postgresql+psycopg2://postgres@127.0.0.1:5432/{name}",
-                run_dir=work / f"prod{instances}", address_per_minute=10_000_000,
+                run_dir=work / f"prod{tag}", address_per_minute=10_000_000,
                 address_burst=100_000, extra_env=LOAD_ENV,
             )
             stack.start(web=False)
             try:
-                _level(f"warm-up {instances}x", 2, 4,
-                       relatieroute_runner(stack.webhook_url, 3, 4, f"warm{instances}x"))
+                _level(f"warm-up {tag}", 2, 4, relatieroute_runner(stack.webhook_url, 3, 4, f"warm{tag}"))
                 for concurrency in (20, 100):
                     conversations = max(concurrency, 30 if args.quick else 60)
-                    parts = {name: process.pid for name, process in stack.processes.items()}
-                    before = {name: tree_cpu_seconds(pid) for name, pid in parts.items()}
+                    parts = {part: process.pid for part, process in stack.processes.items()}
+                    before = {part: tree_cpu_seconds(pid) for part, pid in parts.items()}
                     client_before = time.process_time()
                     result = _level(
-                        f"{instances} instance{'s' if instances > 1 else ''}", concurrency, conversations,
+                        label, concurrency, conversations,
                         relatieroute_runner(stack.webhook_url, args.seed + 7 * concurrency, conversations,
-                                            f"s{instances}x"),
+                                            f"s{tag}"),
                     )
-                    result.cpu = {name: tree_cpu_seconds(pid) - before[name] for name, pid in parts.items()}
+                    result.cpu = {part: tree_cpu_seconds(pid) - before[part] for part, pid in parts.items()}
                     result.cpu["load generator"] = time.process_time() - client_before
                     results.append(result)
             finally:
@@ -400,7 +410,8 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
         lines += [
             "",
             f"Paced: every resident reads and thinks {figures.get('think', '?')} s before each answer "
-            "(faster than people do), so the latency is what a resident waits; messages/s is the "
+            "(quick for people), and the residents arrive at random moments within about one "
+            "conversation's length, so the latency is what a resident waits; messages/s is the "
             "load offered, not the capacity.",
             "",
             "| assistant | concurrent residents | conversations (failed) | p50 ms | p95 ms | p99 ms "
@@ -464,14 +475,14 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
     if scaling:
         lines += [
             "",
-            "### Scale-out: production profile with one and two Rasa instances",
+            "### Scale-out: production profile, one and two Rasa instances, one and two workers",
             "",
             "`scripts/prod_stack.py` (Rasa started with the speed-ups, as `tuned`): nginx round robin, "
             "RedisTrackerStore (record_exp 3600 s) and "
             "RedisLockStore, action server with 2 workers, statistics on PostgreSQL; each Rasa "
-            "instance one Sanic worker.",
+            "instance one Sanic worker unless said otherwise (`SANIC_WORKERS`).",
             "",
-            "| Rasa instances | concurrent conversations | conversations (failed) | p50 ms | p95 ms "
+            "| Rasa setup | concurrent conversations | conversations (failed) | p50 ms | p95 ms "
             "| p99 ms | messages/s | CPU ms per message: Rasa (all) / action server / nginx / "
             "load generator |",
             "|---|---|---|---|---|---|---|---|",
@@ -486,13 +497,15 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
                 f"| {r['assistant']} | {r['concurrency']} | {r['conversations']} ({r['failed']}) | "
                 f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['msg_per_s']} | {cpu} |"
             )
-        one = {r.concurrency: r for r in scaling if r.assistant.startswith("1 ")}
-        two = {r.concurrency: r for r in scaling if r.assistant.startswith("2 ")}
-        ratios = [
-            f"{c} concurrent: {two[c].messages_per_second / one[c].messages_per_second:.2f}×"
-            for c in sorted(one) if c in two and one[c].messages_per_second
-        ]
-        lines += ["", "Scaling ratio (messages/s, two instances ÷ one): " + "; ".join(ratios) + "."]
+        by_setup = {(r.assistant, r.concurrency): r for r in scaling}
+        one_label = SCALING_SETUPS[0][0]
+        for label, _, _ in SCALING_SETUPS[1:]:
+            ratios = [
+                f"{c} concurrent: {by_setup[label, c].messages_per_second / base.messages_per_second:.2f}×"
+                for (setup, c), base in sorted(by_setup.items())
+                if setup == one_label and (label, c) in by_setup and base.messages_per_second
+            ]
+            lines += ["", f"Scaling ratio (messages/s, {label} ÷ {one_label}): " + "; ".join(ratios) + "."]
     if figures.get("profiles"):
         lines += ["", "### Profile (py-spy, our assistant at 20 concurrent conversations)", ""]
         lines += figures["profiles"]

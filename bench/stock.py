@@ -99,11 +99,16 @@ def webhook_url(port: int) -> str:
     return f"http://{HOST}:{port}/webhooks/rest/webhook"
 
 
-def stock_runner(url: str, seed: int, prefix: str = "stock", think: tuple[float, float] | None = None):
+def stock_runner(
+    url: str, seed: int, prefix: str = "stock", think: tuple[float, float] | None = None,
+    spread: float = 0.0,
+):
     """A `run` callable for bench.latency.run_level: the moodbot's own dialogue."""
     rng = random.Random(seed)
 
     async def run(session: Any, index: int, record: Callable[[float], None]) -> str | None:
+        if spread:
+            await asyncio.sleep(random.Random(f"{seed}-{index}").uniform(0, spread))
         sender = f"{prefix}{index:05d}{rng.randrange(16**8):08x}"
         sad = index % 2 == 1
         texts = [rng.choice(GREETINGS), rng.choice(BAD_MOODS if sad else GOOD_MOODS)]

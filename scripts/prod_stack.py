@@ -5,7 +5,8 @@
 - the action server with several Sanic workers (`ACTION_SERVER_SANIC_WORKERS`), statistics on
   PostgreSQL (`DATABASE_URL`, default database `relatieroute`, created when missing);
 - `--instances` Rasa servers, each with `SANIC_WORKERS` workers, using `deploy/endpoints.yml`:
-  RedisTrackerStore (conversations expire after an hour) and RedisLockStore;
+  RedisTrackerStore (conversations expire after an hour) and RedisLockStore; started through
+  `deploy.rasa_server` (Rasa's own command line plus `deploy/rasa_speedups.py`);
 - nginx from `deploy/nginx.conf.template` (rendered into `var/prod/nginx.conf`), round robin over
   the instances, on `--port` (5005, where `make run` puts the single Rasa server);
 - the web app (demo page, intake, dashboard) pointing at nginx, unless `--no-web`.
@@ -348,10 +349,18 @@ class ProdStack:
             process.wait()
 
     def stop(self) -> None:
-        """Stops every part, load balancer first."""
-        order = ["web", "nginx", *(f"rasa{i}" for i in range(self.instances)), "action"]
-        for name in [*order, *self.processes]:
-            self.stop_one(name)
+        """Stops every part, load balancer first (a Ctrl-C meanwhile does not cut it short)."""
+        import threading
+
+        main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+        try:
+            order = ["web", "nginx", *(f"rasa{i}" for i in range(self.instances)), "action"]
+            for name in [*order, *self.processes]:
+                self.stop_one(name)
+        finally:
+            if main_thread:
+                signal.signal(signal.SIGINT, previous)
 
     def __enter__(self) -> ProdStack:
         return self.start()
@@ -396,7 +405,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Starting the production profile: {stack.instances} Rasa instance(s) x "
           f"{stack.rasa_workers} worker(s) behind nginx, action server with {stack.action_workers} "
           f"workers (logs in {stack.run_dir.relative_to(ROOT)}/logs/) ...", flush=True)
-    stack.start()
+    # `kill` (SIGTERM) stops the whole stack like Ctrl-C does; the parts run in their own sessions
+    # and would otherwise outlive this process.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        stack.start()
+    except KeyboardInterrupt:
+        return 130
     lines = [
         "\nRelatieroute (production profile) is running.",
         f"  Chat webhook (nginx):    {stack.webhook_url}",
@@ -419,7 +434,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the shutdown
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stack.stop()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":
