@@ -52,9 +52,14 @@ def answers_from_tracker(tracker: Tracker) -> dict[str, Any]:
 
     A slot that is empty was not asked yet (absent key); "weet ik niet" becomes None.
     """
+    return answers_from_slots({field: tracker.get_slot(field) for field in ANSWER_SLOTS})
+
+
+def answers_from_slots(slots: dict[str, Any]) -> dict[str, Any]:
+    """`answers_from_tracker` for slot values at hand (empty = absent, DONT_KNOW = None)."""
     answers: dict[str, Any] = {}
     for field in ANSWER_SLOTS:
-        value = tracker.get_slot(field)
+        value = slots.get(field)
         if value is None:
             continue
         answers[field] = None if value == DONT_KNOW else value

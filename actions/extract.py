@@ -1,9 +1,15 @@
-"""action_extract_answers: fills answer slots from every user message.
+"""Answers in a user message: the answer slots' extraction, in and outside the triage form.
 
-Runs after each user message (the answer slots' custom mapping in `domain.yml`). It reads, in
-this order: answers carried by a button payload (entities named after the fields), yes / no /
-"weet ik niet" for the question that was asked, and free text (`signals.extract_answers`), so
-"we zijn vorig jaar gescheiden en hebben 2 kinderen van 5 en 8" answers three questions at once.
+A message is read, in this order, for answers carried by a button payload (entities named after
+the fields), free text (`signals.extract_answers`) and yes / no / "weet ik niet" for the question
+that was asked, so "we zijn vorig jaar gescheiden en hebben 2 kinderen van 5 en 8" answers three
+questions at once.
+
+Where it runs (one action server call per message, not two):
+- outside the form, `action_extract_answers` (the answer slots' custom mapping in `domain.yml`,
+  conditioned on "no active loop"), so free text before the triage starts is not lost;
+- inside the form, `validate_triage_form` itself (see `actions.triage_form`), which Rasa calls
+  for every message anyway.
 """
 
 from __future__ import annotations
@@ -74,6 +80,19 @@ def _valid_only(found: dict[str, Any]) -> dict[str, Any]:
     return valid
 
 
+def new_answer_slots(tracker: Tracker, requested: str | None) -> dict[str, Any]:
+    """Slot values the latest user message gives ("weet ik niet" as DONT_KNOW).
+
+    Free text may repeat what was said before; only the question asked may be changed.
+    """
+    values: dict[str, Any] = {}
+    for field, value in answers_in_message(tracker.latest_message, requested).items():
+        if field != requested and tracker.get_slot(field) is not None:
+            continue
+        values[field] = DONT_KNOW if value is None else value
+    return values
+
+
 class ActionExtractAnswers(Action):
     """Sets answer slots from the latest user message."""
 
@@ -83,11 +102,5 @@ class ActionExtractAnswers(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        requested = requested_field(tracker)
-        events: list[EventType] = []
-        for field, value in answers_in_message(tracker.latest_message, requested).items():
-            # Free text may repeat what was said before; only the question asked may be changed.
-            if field != requested and tracker.get_slot(field) is not None:
-                continue
-            events.append(SlotSet(field, DONT_KNOW if value is None else value))
-        return events
+        values = new_answer_slots(tracker, requested_field(tracker))
+        return [SlotSet(field, value) for field, value in values.items()]

@@ -60,3 +60,73 @@ async def test_after_a_safety_route_the_resident_may_go_on_for_the_summary():
                            active_loop="triage_form")
     slots = await run(tracker)
     assert slots["requested_slot"] == "children_unsafe"
+
+
+def in_form(text: str, intent: str, requested: str, slots: dict | None = None, events: list | None = None):
+    """The tracker Rasa sends when the form validates a fresh message (the run appended last)."""
+    return make_tracker(
+        slots={**(slots or {}), "requested_slot": requested}, text=text, intent=intent,
+        active_loop="triage_form",
+        events=events or [
+            {"event": "user", "text": text},
+            {"event": "user_featurization", "use_text_for_featurization": False},
+            {"event": "slot", "name": "requested_slot", "value": requested},
+            {"event": "action", "name": "triage_form"},
+        ],
+    )
+
+
+async def test_a_yes_in_the_form_answers_the_question_asked_in_the_same_call():
+    slots = await run(in_form("ja", "affirm", "violence", {"acute_danger": False}))
+    assert slots["violence"] is True
+    assert slots["answer_log"] == ["violence"]
+    assert slots["requested_slot"] is None  # a yes on the safety screen: the safety route first
+
+
+async def test_free_text_in_the_form_answers_several_questions_at_once():
+    slots = await run(in_form(
+        "we zijn vorig jaar gescheiden en hebben 2 kinderen van 5 en 8", "inform", "relationship_status",
+        {"acute_danger": False, "violence": False, "children_unsafe": False},
+    ))
+    assert slots["relationship_status"] == "separated"
+    assert slots["children_under_18"] is True
+    assert slots["youngest_child_age"] == 5
+    assert slots["answer_log"] == ["relationship_status+children_under_18+youngest_child_age"]
+    assert slots["requested_slot"] not in {"relationship_status", "children_under_18", "youngest_child_age"}
+
+
+async def test_weet_ik_niet_is_stored_so_the_question_is_not_asked_again():
+    earlier = {"acute_danger": False, "violence": False}
+    slots = await run(in_form("weet ik niet", "dont_know", "goal", earlier))
+    assert slots["goal"] == "dont_know"
+    assert slots["requested_slot"] != "goal"
+
+
+async def test_an_answer_given_earlier_is_not_overwritten_by_a_mention_in_passing():
+    slots = await run(in_form(
+        "we zijn gescheiden maar ik weet het niet", "inform", "goal",
+        {"acute_danger": False, "violence": False, "relationship_status": "together"},
+    ))
+    assert "relationship_status" not in slots
+
+
+async def test_a_message_the_rules_already_answered_is_not_read_again_when_the_form_resumes():
+    # "ja" went to a FAQ rule (form rejected); when the form resumes it must not become a yes
+    # to the question it asks now.
+    events = [
+        {"event": "user", "text": "ja"},
+        {"event": "action_execution_rejected", "name": "triage_form"},
+        {"event": "action", "name": "utter_faq"},
+        {"event": "bot", "text": "..."},
+        {"event": "slot", "name": "requested_slot", "value": "violence"},
+        {"event": "action", "name": "triage_form"},
+    ]
+    slots = await run(in_form("ja", "affirm", "violence", {"acute_danger": False}, events=events))
+    assert "violence" not in slots
+    assert slots == {"requested_slot": "violence"}
+
+
+async def test_nothing_is_read_when_no_message_precedes_the_run():
+    tracker = in_form("ja", "affirm", "violence", {"acute_danger": False},
+                      events=[{"event": "action", "name": "triage_form"}])
+    assert await run(tracker) == {"requested_slot": "violence"}
