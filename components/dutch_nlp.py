@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext
@@ -10,7 +11,14 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
-from components.dutch_pipeline import load_dutch_pipeline
+from components.dutch_pipeline import DutchPipeline, load_dutch_pipeline
+
+
+@lru_cache(maxsize=1)
+def _pipeline_of_this_process() -> DutchPipeline:
+    # Rasa's graph creates this component twice (model provider and featurizer node); loading
+    # the lookup tables once saves a second or two of every server start.
+    return load_dutch_pipeline()
 
 
 @DefaultV1Recipe.register(
@@ -37,7 +45,7 @@ class DutchSpacyNLP(SpacyNLP):
         execution_context: ExecutionContext,
     ) -> DutchSpacyNLP:
         """Loads the pipeline once per process (see parent class for the full docstring)."""
-        pipeline = load_dutch_pipeline()
+        pipeline = _pipeline_of_this_process()
         model = SpacyModel(model=pipeline.nlp, model_name=pipeline.name)
         cls.ensure_proper_language_model(model.model)
         return cls(model, {**cls.get_default_config(), **config})

@@ -32,6 +32,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.stack import stop_process_group
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = ROOT / "models" / "relatieroute.tar.gz"
 DEPLOY = ROOT / "deploy"
@@ -338,15 +340,7 @@ class ProdStack:
 
     def stop_one(self, name: str) -> None:
         """Stops one part (its whole process group: Sanic workers included)."""
-        process = self.processes.pop(name, None)
-        if process is None or process.poll() is not None:
-            return
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_process_group(self.processes.pop(name, None), timeout=20)
 
     def stop(self) -> None:
         """Stops every part, load balancer first (a Ctrl-C meanwhile does not cut it short)."""
