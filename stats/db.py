@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -12,6 +13,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.future import create_engine
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from stats import config
 from stats.models import VERSION_TABLE
@@ -31,9 +33,15 @@ def make_engine(url: str | None = None, *, statement_timeout_ms: int | None = No
     parsed = make_url(url or config.database_url())
     backend = parsed.get_backend_name()
     if backend == "sqlite":
+        pooled: dict[str, Any] = {}
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 5})
+            # Keep connections open (SQLAlchemy 1.4 opens a new one per transaction for SQLite
+            # files; 2.0 pools them, as here): opening one costs more than a small write.
+            pooled = {"poolclass": QueuePool, "pool_size": 2, "max_overflow": 8}
+        engine = create_engine(
+            parsed, connect_args={"timeout": 5, "check_same_thread": False}, **pooled
+        )
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine

@@ -56,6 +56,10 @@ class Recorder:
         auto_upgrade: run the migrations before the first write.
         statement_timeout_ms: PostgreSQL statement timeout of the writer: a slow database
             counts as down (retry later) instead of holding the writer.
+        linger: seconds the writer waits after new work before it writes, so that the updates
+            of many messages share one transaction (a flush or close does not wait). Without it,
+            every message cost the action server a transaction of its own: three quarters of
+            its CPU time under load (py-spy, docs/benchmarks.md).
         clock: current Dutch local hour (tests replace it).
     """
 
@@ -70,6 +74,7 @@ class Recorder:
         retry_max: float = 30.0,
         auto_upgrade: bool = True,
         statement_timeout_ms: int = 10_000,
+        linger: float = 0.25,
         clock: Callable[[], datetime] = now_local_hour,
     ) -> None:
         self.pid = os.getpid()
@@ -82,6 +87,7 @@ class Recorder:
         self._retry_max = retry_max
         self._auto_upgrade = auto_upgrade
         self._statement_timeout_ms = statement_timeout_ms
+        self._linger = max(0.0, linger)
         self._clock = clock
         self._schema_ready = False
 
@@ -229,6 +235,7 @@ class Recorder:
                     return
                 self._wakeup.wait()
                 self._wakeup.clear()
+                self._gather()
                 continue
             try:
                 self._write(batch)
@@ -245,6 +252,12 @@ class Recorder:
             else:
                 self._on_written(batch)
                 delay = self._retry_initial
+                self._gather()
+
+    def _gather(self) -> None:
+        """Lets updates collect for one transaction; a flush or close ends the wait at once."""
+        if self._linger and not self._closing.is_set() and self._kick.wait(self._linger):
+            self._kick.clear()
 
     def _engine_ready(self) -> Engine:
         if self._engine is None:

@@ -198,3 +198,37 @@ get_recorder().update("conv-exit-0001", gemeente="voorbeeld", step="outcome", ro
     stored = rows(engine)
     engine.dispose()
     assert stored["conv-exit-0001"].route == "online"
+
+
+def test_updates_arriving_together_share_one_transaction(sqlite_url):
+    engine = make_engine(sqlite_url)
+    rec = Recorder(engine=engine, linger=0.5)
+    try:
+        rec.update(new_conversation_key(), gemeente="zwolle", step="welcome")
+        assert rec.flush(timeout=10)  # schema created, first row written
+        commits = []
+        from sqlalchemy import event
+
+        event.listen(engine, "commit", lambda _conn: commits.append(1))
+        keys = [new_conversation_key() for _ in range(40)]
+        for key in keys:
+            rec.update(key, gemeente="zwolle", step="welcome")
+            rec.update(key, step="safety")
+        assert rec.flush(timeout=10)
+        assert len(commits) == 1, "80 updates of 40 conversations in one transaction"
+        written = rows(engine)
+        assert all(written[key].step == 1 for key in keys)  # 1 = safety, the furthest step
+    finally:
+        rec.close(timeout=2)
+        engine.dispose()
+
+
+def test_a_flush_does_not_wait_for_the_linger(sqlite_url):
+    rec = Recorder(sqlite_url, linger=60)
+    try:
+        key = new_conversation_key()
+        rec.update(key, gemeente="zwolle", step="welcome")
+        assert rec.flush(timeout=10), "flushed long before the 60 s linger would end"
+        assert key in rows(make_engine(sqlite_url))
+    finally:
+        rec.close(timeout=2)
