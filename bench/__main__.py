@@ -5,6 +5,8 @@ Suites:
           conversations, side by side with the stock `rasa init` assistant; training time, model
           size, cold start, peak memory; a py-spy profile; one vs two Rasa instances behind nginx
           (bench/scale.py, issue 7)
+  cpu     CPU milliseconds per message of the Rasa server and the action server (bench/cpu_cost.py;
+          steady when other jobs share the machine: the figure to compare before and after)
   nlu     NLU cross-validation (bench/nlu_cv.py)
   stats   statistics dashboard queries on PostgreSQL (bench/stats_bench.py)
   all     all of them (default)
@@ -27,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("suite", nargs="?", default="all", choices=("all", "scale", "nlu", "stats"))
+    parser.add_argument("suite", nargs="?", default="all", choices=("all", "scale", "cpu", "nlu", "stats"))
     from bench import scale
 
     scale.add_arguments(parser)
@@ -35,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     if args.suite in ("all", "scale"):
         status |= scale.run(args)
+    if args.suite in ("all", "cpu"):
+        from bench import cpu_cost
+
+        status |= cpu_cost.main([])
     if args.suite in ("all", "nlu"):
         from bench import nlu_cv
 

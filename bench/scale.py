@@ -6,7 +6,7 @@ In one run on one machine:
    `--candidate CONFIG` another configuration too; the stock assistant's `rasa train` in its
    own folder);
 2. the servers started side by side: ours as `make run` starts it (one Rasa server, one action
-   server), ours "tuned" (deploy/rasa_speedups.py, selective domain), optionally ours tuned with
+   server, Rasa started with deploy/rasa_speedups.py, selective domain), optionally ours with
    the candidate model, and the stock one; cold start = process start until the first answer; then,
    per load level (1, 20 and 100 concurrent full conversations, no think time), each of them in
    turn, so all see the same machine; latency p50/p95/p99 per message and messages per second;
@@ -87,7 +87,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="create and train the stock assistant again (var/bench/stock/)")
     group.add_argument("--candidate", type=Path, default=None, metavar="CONFIG",
                        help="also train and measure a candidate NLU configuration (e.g. a copy of "
-                       "config.yml with other settings) as `tuned+candidate`")
+                       "config.yml with other settings) as `candidate`")
     group.add_argument("--no-profile", action="store_true")
     group.add_argument("--no-scaling", action="store_true", help="skip the 1 vs 2 instances part")
     group.add_argument("--update-docs", action="store_true",
@@ -148,34 +148,6 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 # -- the parts -------------------------------------------------------------------------------
 
 
-def _tuned_stack_class():
-    """`scripts.stack.Stack` started with the fixes proposed in docs/benchmarks.md: Rasa through
-    deploy.rasa_server (deploy/rasa_speedups.py) and `enable_selective_domain` on the action
-    endpoint (as in deploy/endpoints.yml). Everything else as `make run` starts it."""
-    from scripts.stack import HOST, ROOT, Stack, _wait_http
-
-    class TunedStack(Stack):
-        def endpoints_file(self) -> Path:
-            path = super().endpoints_file()
-            url = f"{self.action_url}/webhook"
-            text = path.read_text()
-            if url not in text:
-                raise RuntimeError("endpoints.yml changed: cannot find the action endpoint url")
-            path.write_text(text.replace(f'"{url}"', f'"{url}"\n  enable_selective_domain: true', 1))
-            return path
-
-        def start_rasa(self, timeout: float = 240) -> None:
-            process = self._spawn("rasa", [
-                sys.executable, "-m", "deploy.rasa_server", "run", "--model", str(self.model),
-                "--interface", HOST, "--port", str(self.rasa_port),
-                "--credentials", str(ROOT / "credentials.yml"),
-                "--endpoints", str(self.endpoints_file()),
-            ])
-            _wait_http(f"{self.rasa_url}/webhooks/relatieroute/", process, timeout)
-
-    return TunedStack
-
-
 def _start_ours(stack, name: str, figures: dict) -> None:
     started = time.monotonic()
     stack.start_action_server()
@@ -192,13 +164,12 @@ def _single_instances(
     args: argparse.Namespace, model: Path, candidate: Path | None, stock: StockAssistant, work: Path,
     figures: dict,
 ) -> list[LevelResult]:
-    """Our assistant as shipped, tuned, tuned with the candidate model, and the stock one."""
+    """Our assistant as `make run` starts it, optionally with the candidate model, and the stock one."""
     from scripts.stack import Stack, free_port
 
-    tuned = _tuned_stack_class()
-    variants: list[tuple[str, Any, Path]] = [("relatieroute", Stack, model), ("tuned", tuned, model)]
+    variants: list[tuple[str, Any, Path]] = [("relatieroute", Stack, model)]
     if candidate is not None:
-        variants.append(("tuned+candidate", tuned, candidate))
+        variants.append(("candidate", Stack, candidate))
     ours: dict[str, Any] = {}
     for name, cls, variant_model in variants:
         data = work / name / "data"
@@ -253,7 +224,7 @@ def _single_instances(
         if not args.no_profile:
             figures["profiles"] = []
             for name, stack in ours.items():
-                if name != "tuned+candidate":
+                if name != "candidate":
                     figures["profiles"] += _profile(stack, name)
 
         for name, stack in ours.items():
@@ -376,11 +347,10 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
         f"rasa-sdk {info['rasa_sdk']}; commit {info['commit']}). Load average (1/5/15 min) before: "
         f"{figures['load_before']}, after: {figures['load_after']}. The load generator (aiohttp) "
         "runs on the same machine. `relatieroute` is our assistant as `make run` starts it (one "
-        "Rasa server, one action server, in-memory tracker store); `tuned` is the same model and "
-        "code started with the two fixes proposed below (Rasa through `deploy.rasa_server`, which "
-        "builds the action-response validator once, and `enable_selective_domain` on the action "
-        "endpoint); `tuned+candidate` (only with `--candidate CONFIG`) is `tuned` with a model "
-        "trained from another configuration; `stock` is what `rasa init --no-prompt` creates, "
+        "Rasa server started through `deploy.rasa_server`, which builds the action-response "
+        "validator once, one action server with `enable_selective_domain`, in-memory tracker "
+        "store); `candidate` (only with `--candidate CONFIG`) is the same with a model trained "
+        "from another configuration; `stock` is what `rasa init --no-prompt` creates, "
         "trained with `rasa train` in its own folder and driven through Rasa's REST channel with "
         "its own dialogue (greeting, mood, \"did that help?\"). Our residents answer every "
         "question the assistant asks, with buttons or free text (bench/dialogues.py); every "
@@ -442,8 +412,8 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
     def cell(key: str, digits: int = 1) -> str:
         return _fmt(figures.get(key), digits)
 
-    names = [n for n in ("relatieroute", "tuned", "tuned+candidate") if f"{n}_cold_s" in figures]
-    model_of = {"relatieroute": "ours", "tuned": "ours", "tuned+candidate": "candidate"}
+    names = [n for n in ("relatieroute", "candidate") if f"{n}_cold_s" in figures]
+    model_of = {"relatieroute": "ours", "candidate": "candidate"}
     header = " | ".join(names)
     lines += [
         "",
@@ -467,8 +437,8 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
         "| peak RSS of the action server (MB) | "
         + " | ".join(cell(f"{n}_action_peak_mb", 0) for n in names) + " | (none) | |",
         "",
-        "`relatieroute` and `tuned` run the same model (config.yml)"
-        + (f"; `tuned+candidate` the model of `{figures['candidate_config']}`"
+        "`relatieroute` runs the model of config.yml"
+        + (f"; `candidate` the model of `{figures['candidate_config']}`"
            if figures.get("candidate_config") else "")
         + ". Training time: `rasa train --force` from scratch in a temporary folder.",
     ]
@@ -477,8 +447,8 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
             "",
             "### Scale-out: production profile, one and two Rasa instances, one and two workers",
             "",
-            "`scripts/prod_stack.py` (Rasa started with the speed-ups, as `tuned`): nginx round robin, "
-            "RedisTrackerStore (record_exp 3600 s) and "
+            "`scripts/prod_stack.py` (Rasa started with the speed-ups, as `make run` does): nginx "
+            "round robin, RedisTrackerStore (record_exp 3600 s) and "
             "RedisLockStore, action server with 2 workers, statistics on PostgreSQL; each Rasa "
             "instance one Sanic worker unless said otherwise (`SANIC_WORKERS`).",
             "",

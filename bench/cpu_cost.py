@@ -1,0 +1,79 @@
+"""CPU cost per message: how much work one resident's message costs each server.
+
+`python -m bench cpu` starts the assistant as `make run` does (on free ports, own data folder),
+plays full scripted conversations at a low concurrency and divides the CPU seconds each process
+used by the number of messages. Unlike latency and throughput, this figure hardly moves when other
+jobs share the machine, so it is the one to compare before and after a change (issue 7): a
+server that needs C ms of CPU per message can answer at most 1000 / C messages per second per
+core it gets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+from pathlib import Path
+
+from bench.latency import relatieroute_runner, run_level
+from bench.resources import load_average, tree_cpu_seconds, tree_peak_rss_mb
+
+LOAD_ENV = {"RELATIEROUTE_RATE_SENDER": "100000", "RELATIEROUTE_RATE_ADDRESS": "10000000"}
+
+
+def measure(
+    conversations: int = 60, concurrency: int = 4, seed: int = 5, env: dict[str, str] | None = None
+) -> dict[str, float]:
+    """Starts a stack, warms it up, and returns CPU ms per message for Rasa and the action server
+    (and their peak memory).
+
+    `env`: extra environment for the servers (to compare settings such as TensorFlow's threads).
+    """
+    from scripts.stack import start_isolated
+
+    with tempfile.TemporaryDirectory(prefix="relatieroute-cpu-") as tmp:
+        stack = start_isolated(Path(tmp), web=False, **LOAD_ENV, **(env or {}))
+        try:
+            warm = relatieroute_runner(stack.webhook_url, seed + 1, 8, "warm")
+            asyncio.run(run_level("warm-up", 2, 8, warm))
+            pids = {name: stack.processes[name].pid for name in ("rasa", "action")}
+            before = {name: tree_cpu_seconds(pid) for name, pid in pids.items()}
+            runner = relatieroute_runner(stack.webhook_url, seed, conversations, "cpu")
+            result = asyncio.run(run_level("relatieroute", concurrency, conversations, runner))
+            used = {name: tree_cpu_seconds(pid) - before[name] for name, pid in pids.items()}
+            peak = {name: tree_peak_rss_mb(pid) for name, pid in pids.items()}
+        finally:
+            stack.stop()
+    messages = max(1, result.messages)
+    return {
+        "messages": result.messages,
+        "failed_conversations": result.failed,
+        "rasa_cpu_ms_per_message": 1000 * used["rasa"] / messages,
+        "action_cpu_ms_per_message": 1000 * used["action"] / messages,
+        "rasa_peak_rss_mb": peak["rasa"],
+        "action_peak_rss_mb": peak["action"],
+        "p50_ms": result.ms(0.50),
+        "p95_ms": result.ms(0.95),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Prints the figures; exit 1 when a conversation failed."""
+    parser = argparse.ArgumentParser(prog="python -m bench cpu", description=__doc__)
+    parser.add_argument("--conversations", type=int, default=60)
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--env", action="append", default=[], metavar="KEY=VALUE",
+                        help="extra environment for the servers (repeatable)")
+    args = parser.parse_args(argv)
+    env = dict(item.split("=", 1) for item in args.env)
+    load = load_average()
+    figures = measure(args.conversations, args.concurrency, env=env)
+    print(f"CPU per message ({args.conversations} conversations, {args.concurrency} at a time; "
+          f"extra environment {env or 'none'}; load average before {load}):")
+    for key, value in figures.items():
+        print(f"  {key}: {value:.1f}" if isinstance(value, float) else f"  {key}: {value}")
+    return 1 if figures["failed_conversations"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
