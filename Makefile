@@ -13,7 +13,7 @@ RASA := $(PY) -m rasa
 MODEL := models/relatieroute.tar.gz
 NL_MODEL_WHEEL := https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl
 
-.PHONY: help run test env lint validate train e2e pytest services browser nl-model nl-pipeline \
+.PHONY: help run test env lint validate train e2e pytest services nginx browser nl-model nl-pipeline \
         check-catalogues bench demo-data purge prod audit clean
 
 help:  ## Show the targets
@@ -42,9 +42,13 @@ nl-pipeline: env  ## Build the project's Dutch spaCy pipeline (used when nl_core
 nl-model: env  ## Install the official nl_core_news_sm 3.4.0 wheel (needs access to its release host)
 	$(UV) pip install --python $(PY) "nl_core_news_sm @ $(NL_MODEL_WHEEL)"
 
-# Test-only system parts: PostgreSQL and Redis (started if down), Chromium and axe-core.
-services:
+# Test-only system parts: PostgreSQL and Redis (started if down), nginx (the production profile's
+# load balancer, used by tests/scale), Chromium and axe-core.
+services: nginx
 	@bash scripts/ensure_services.sh
+
+nginx:
+	@command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }
 
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
@@ -80,7 +84,6 @@ purge: env  ## Delete statistics older than the retention period (default 24 mon
 	$(PY) -m stats purge
 
 prod: env services train  ## Production profile on loopback: 2 Rasa instances + nginx + Redis + PostgreSQL
-	@command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }
 	$(PY) -m scripts.prod_stack
 
 audit: env  ## Dependency audit (pip-audit in its own environment; needs its vulnerability service)
