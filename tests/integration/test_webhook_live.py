@@ -124,7 +124,7 @@ def test_not_understood_twice_offers_a_human(live_stack):
     conversation, _ = start(live_stack)
     first = conversation.say_text("ksjdhf qwpoeiru zxmcnv")
     assert "begreep ik niet" in first
-    second = conversation.say_text("blorp fnarg wexl")
+    second = conversation.say_text("qwzx vbnm plkj")
     assert "mens" in second
 
 

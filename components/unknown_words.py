@@ -1,0 +1,150 @@
+"""Keyboard mash is "not understood", not a confident guess.
+
+DIET gives every message one of the known intents, and for text with no word it has ever seen
+("asdf", "ksjdhf qwpoeiru") it is often very sure of a wrong one: "yes" to a safety question,
+or "out of scope". A resident who typed that should get the clarifying question. So this
+component remembers the words of the training data (text and lemma) and, when not one word of
+a message is known or a small typo away from a known word, sets the intent to `nlu_fallback`;
+so does a message of only emoji or punctuation ("😢😢😢", "???"), which has no words to go on.
+Misspellings of known words ("jaaa", "neej", "wachtijd") stay as they are; danger signals are
+left to the DangerSignalGuard, which runs after this component and always wins.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections import defaultdict
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+logger = logging.getLogger(__name__)
+
+FALLBACK_INTENT = "nlu_fallback"
+_WORD = re.compile(r"^[^\W\d_]{2,}$")  # letters only, two or more: numbers and emoji are not words
+_FILE = "known_words.json"
+
+
+def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
+    """Whether the Levenshtein distance of `a` and `b` is at most `limit` (banded, early exit)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def typo_limit(word: str) -> int:
+    """Typos allowed: one in a word of up to six letters, two in a longer one. (Stricter
+    limits for short words flag more real words that are simply rare; see bench/nlu_cv.py.)"""
+    return 1 if len(word) <= 6 else 2
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class UnknownWordsGuard(GraphComponent):
+    """Turns a message without one recognisable word into `nlu_fallback`."""
+
+    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 known: set[str] | None = None) -> None:
+        self._config = config
+        self._storage = model_storage
+        self._resource = resource
+        self._known: set[str] = known or set()
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self._known:
+            self._by_length[len(word)].append(word)
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {}
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> UnknownWordsGuard:
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> UnknownWordsGuard:
+        try:
+            with model_storage.read_from(resource) as path:
+                known = set(json.loads((path / _FILE).read_text(encoding="utf-8")))
+        except (ValueError, OSError):
+            logger.warning("UnknownWordsGuard: no word list in the model; the guard is off")
+            known = set()
+        return cls(config, model_storage, resource, known)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Remembers the words (and lemmas) of the training examples."""
+        known: set[str] = set()
+        for example in training_data.intent_examples:
+            known |= _words(example)
+        with self._storage.write_to(self._resource) as path:
+            (path / _FILE).write_text(json.dumps(sorted(known), ensure_ascii=False), encoding="utf-8")
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Sets `nlu_fallback` where no word of the message is known or nearly known."""
+        for message in messages:
+            words = _words(message)
+            if not self._known or not words.isdisjoint(self._known):
+                continue
+            if not words and _has_digit_or_nothing(message):
+                continue  # "5", "8/10": an answer; the form reads it
+            if any(self.recognises(word) for word in words):
+                continue
+            intent = message.get(INTENT) or {}
+            if intent.get(INTENT_NAME_KEY) == FALLBACK_INTENT:
+                continue
+            # As the FallbackClassifier does it: the fallback first, DIET's ranking behind it.
+            confidence = float(intent.get("confidence") or 1.0)
+            fallback = {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": confidence}
+            message.set(INTENT, fallback, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [fallback, *(message.get(INTENT_RANKING_KEY) or [])],
+                        add_to_output=True)
+            message.set("unknown_words", True, add_to_output=True)
+        return messages
+
+    def recognises(self, word: str) -> bool:
+        """Known, or a typo or two away from a known word."""
+        if word in self._known:
+            return True
+        limit = typo_limit(word)
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            for known in self._by_length.get(length, ()):
+                if edit_distance_at_most(word, known, limit):
+                    return True
+        return False
+
+
+def _has_digit_or_nothing(message: Message) -> bool:
+    text = message.get(TEXT) or ""
+    return not text.strip() or any(char.isdigit() for char in text)
+
+
+def _words(message: Message) -> set[str]:
+    words: set[str] = set()
+    for token in message.get(TOKENS_NAMES[TEXT]) or []:
+        for form in (token.text, token.lemma):
+            form = (form or "").lower()
+            if _WORD.match(form):
+                words.add(form)
+    return words
