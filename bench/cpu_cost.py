@@ -15,10 +15,8 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from bench.latency import relatieroute_runner, run_level
+from bench.latency import LOAD_ENV, relatieroute_runner, run_level
 from bench.resources import load_average, tree_cpu_seconds, tree_peak_rss_mb
-
-LOAD_ENV = {"RELATIEROUTE_RATE_SENDER": "100000", "RELATIEROUTE_RATE_ADDRESS": "10000000"}
 
 
 def measure(

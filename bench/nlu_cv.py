@@ -103,9 +103,9 @@ def unknown_words_flags(texts: list[str]) -> list[bool]:
     """
     from collections import Counter
 
-    from components.unknown_words import _WORD, UnknownWordsGuard
+    from components.unknown_words import KnownWords, word_forms
 
-    words = [{w for w in re.findall(r"[^\W\d_]+", text.lower()) if _WORD.match(w)} for text in texts]
+    words = [word_forms(re.findall(r"[^\W\d_]+", text)) for text in texts]
     frequency = Counter(w for ws in words for w in ws)
     vocabulary = set(frequency)
     flags = []
@@ -114,8 +114,8 @@ def unknown_words_flags(texts: list[str]) -> list[bool]:
         if not ws or len(own) < len(ws):
             flags.append(False)  # no words at all, or a word that other examples have
             continue
-        guard = UnknownWordsGuard({}, None, None, vocabulary - own)  # type: ignore[arg-type]
-        flags.append(not any(guard.recognises(w) for w in ws))
+        known = KnownWords(vocabulary - own)
+        flags.append(not any(known.recognises(w) for w in ws))
     return flags
 
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import profile as spy
-from bench.latency import LevelResult, relatieroute_runner, run_level
+from bench.latency import LOAD_ENV, LevelResult, relatieroute_runner, run_level
 from bench.resources import (
     cpu_seconds,
     first_answer,
@@ -55,7 +55,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "results" / "bench"
 DOCS = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Scale and latency (issue 7)"
-LOAD_ENV = {"RELATIEROUTE_RATE_SENDER": "100000", "RELATIEROUTE_RATE_ADDRESS": "10000000"}
 GOAL_RATIO = 2.0
 PACED_MESSAGES = 8  # about the number of messages of one of our conversations
 # (label, Rasa instances, Sanic workers per instance) for the scale-out part.

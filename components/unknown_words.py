@@ -16,6 +16,7 @@ import json
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -23,19 +24,20 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME as FALLBACK_INTENT
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 logger = logging.getLogger(__name__)
 
-FALLBACK_INTENT = "nlu_fallback"
 _WORD = re.compile(r"^[^\W\d_]{2,}$")  # letters only, two or more: numbers and emoji are not words
 _FILE = "known_words.json"
 
 
 def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
-    """Whether the Levenshtein distance of `a` and `b` is at most `limit` (banded, early exit)."""
+    """Whether the Levenshtein distance of `a` and `b` is at most `limit` (stops as soon as every
+    entry of a row is over the limit)."""
     if abs(len(a) - len(b)) > limit:
         return False
     previous = list(range(len(b) + 1))
@@ -51,23 +53,45 @@ def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
 
 def typo_limit(word: str) -> int:
     """Typos allowed: one in a word of up to six letters, two in a longer one. (Stricter
-    limits for short words flag more real words that are simply rare; see bench/nlu_cv.py.)"""
+    limits for short words flag more real words that are simply rare: docs/benchmarks.md.)"""
     return 1 if len(word) <= 6 else 2
+
+
+class KnownWords:
+    """The training data's words, and whether a word is one of them or a typo or two away."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = frozenset(words)
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self.words:
+            self._by_length[len(word)].append(word)
+
+    def recognises(self, word: str) -> bool:
+        """Known, or a typo or two away from a known word."""
+        if word in self.words:
+            return True
+        limit = typo_limit(word)
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            for known in self._by_length.get(length, ()):
+                if edit_distance_at_most(word, known, limit):
+                    return True
+        return False
+
+
+def word_forms(forms: Iterable[str | None]) -> set[str]:
+    """The lower-cased forms that count as words: letters only, two or more."""
+    return {form.lower() for form in forms if form and _WORD.match(form.lower())}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class UnknownWordsGuard(GraphComponent):
     """Turns a message without one recognisable word into `nlu_fallback`."""
 
-    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+    def __init__(self, model_storage: ModelStorage, resource: Resource,
                  known: set[str] | None = None) -> None:
-        self._config = config
         self._storage = model_storage
         self._resource = resource
-        self._known: set[str] = known or set()
-        self._by_length: dict[int, list[str]] = defaultdict(list)
-        for word in self._known:
-            self._by_length[len(word)].append(word)
+        self._known = KnownWords(known or set())
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -76,7 +100,7 @@ class UnknownWordsGuard(GraphComponent):
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> UnknownWordsGuard:
-        return cls(config, model_storage, resource)
+        return cls(model_storage, resource)
 
     @classmethod
     def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -87,7 +111,7 @@ class UnknownWordsGuard(GraphComponent):
         except (ValueError, OSError):
             logger.warning("UnknownWordsGuard: no word list in the model; the guard is off")
             known = set()
-        return cls(config, model_storage, resource, known)
+        return cls(model_storage, resource, known)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Remembers the words (and lemmas) of the training examples."""
@@ -103,14 +127,16 @@ class UnknownWordsGuard(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Sets `nlu_fallback` where no word of the message is known or nearly known."""
+        if not self._known.words:
+            return messages
         for message in messages:
             words = _words(message)
-            if not self._known or not words.isdisjoint(self._known):
+            if not words.isdisjoint(self._known.words):
+                continue  # the common case, without the typo search
+            if words and any(self._known.recognises(word) for word in words):
                 continue
             if not words and _has_digit_or_nothing(message):
                 continue  # "5", "8/10": an answer; the form reads it
-            if any(self.recognises(word) for word in words):
-                continue
             intent = message.get(INTENT) or {}
             if intent.get(INTENT_NAME_KEY) == FALLBACK_INTENT:
                 continue
@@ -123,17 +149,6 @@ class UnknownWordsGuard(GraphComponent):
             message.set("unknown_words", True, add_to_output=True)
         return messages
 
-    def recognises(self, word: str) -> bool:
-        """Known, or a typo or two away from a known word."""
-        if word in self._known:
-            return True
-        limit = typo_limit(word)
-        for length in range(len(word) - limit, len(word) + limit + 1):
-            for known in self._by_length.get(length, ()):
-                if edit_distance_at_most(word, known, limit):
-                    return True
-        return False
-
 
 def _has_digit_or_nothing(message: Message) -> bool:
     text = message.get(TEXT) or ""
@@ -141,10 +156,5 @@ def _has_digit_or_nothing(message: Message) -> bool:
 
 
 def _words(message: Message) -> set[str]:
-    words: set[str] = set()
-    for token in message.get(TOKENS_NAMES[TEXT]) or []:
-        for form in (token.text, token.lemma):
-            form = (form or "").lower()
-            if _WORD.match(form):
-                words.add(form)
-    return words
+    tokens = message.get(TOKENS_NAMES[TEXT]) or []
+    return word_forms(form for token in tokens for form in (token.text, token.lemma))
