@@ -10,6 +10,14 @@ Found with py-spy under load (docs/benchmarks.md, "Scale and latency (issue 7)")
 2. Every event read from a tracker or an action response looks up its class by walking all
    subclasses of `Event` (`Event.resolve_by_type`): about 8% of the CPU time once (1) is fixed.
    `install()` remembers the class found for each event name; unknown names go the original way.
+3. Loading a trained DIET or ResponseSelector model, Rasa first *trains it on one example* (to
+   create its weights), then overwrites those weights from the model file and traces the
+   prediction graph: the training step's graph costs about 7 s and 330 MB of the Rasa server's
+   start (cold start and peak memory, docs/benchmarks.md). For serving, `install()` loads the
+   weights straight into the model instead (TensorFlow restores each weight when the prediction
+   graph creates it) and checks that every weight the model uses came from the file; otherwise,
+   and for fine-tuning or eager mode, Rasa's own loading runs. The weights, and so every
+   prediction, are the same (tests/scale/test_prod_profile.py compares them).
 """
 
 from __future__ import annotations
@@ -67,6 +75,56 @@ def _cached_resolve_by_type(original: Any) -> Any:
     return resolve_by_type
 
 
+def _trace_without_autograph(model: Any, predict_data_example: Any) -> None:
+    """Prepares the model's prediction function as `RasaModel._rasa_predict` would, without AutoGraph.
+
+    AutoGraph rewrites the Python source of every layer into graph code, which takes most of the
+    time of the first prediction (about 3 s for DIET), although the prediction code branches and
+    loops on Python values only. Should that change, the trace fails loudly here (a tensor
+    used as a Python bool) and the caller falls back to Rasa's own way.
+    """
+    import tensorflow as tf
+    from rasa.utils.train_utils import create_data_generators
+
+    generator, _ = create_data_generators(model_data=predict_data_example, batch_sizes=1, epochs=1,
+                                          shuffle=False)
+    batch_in = next(iter(generator))[0]  # the batch `run_inference` will trace with
+    model._tf_predict_step = tf.function(
+        model.predict_step, input_signature=model._dynamic_signature(batch_in), autograph=False
+    )
+
+
+def _load_for_inference(original: Any) -> Any:
+    """RasaModel.load without the one-example training run (see the module docstring, 3).
+
+    `original`: the function behind Rasa's classmethod (called with the subclass being loaded).
+    """
+    from rasa.utils.tensorflow.constants import RUN_EAGERLY
+
+    def load(cls: Any, model_file_name: str, model_data_example: Any, predict_data_example: Any = None,
+             finetune_mode: bool = False, *args: Any, **kwargs: Any) -> Any:
+        config = kwargs.get("config", {})
+        if finetune_mode or config.get(RUN_EAGERLY) or not predict_data_example:
+            return original(cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
+                            *args, **kwargs)
+        model = cls(*args, **kwargs)
+        status = model.load_weights(model_file_name)
+        try:
+            _trace_without_autograph(model, predict_data_example)
+            model.run_inference(predict_data_example)  # creates (and so restores) every weight
+            status.assert_existing_objects_matched()
+        except (AssertionError, TypeError) as error:  # TypeError: a tensor used as a Python bool
+            logger.warning("Model %s: fast loading not possible (%s); Rasa's own loading runs "
+                           "instead", model_file_name, type(error).__name__)
+            return original(cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
+                            *args, **kwargs)
+        status.expect_partial()  # the optimizer's state in the file is for training only
+        return model
+
+    load.__doc__ = original.__doc__
+    return classmethod(load)
+
+
 def install() -> None:
     """Applies the speed-ups (idempotent)."""
     global _installed
@@ -74,8 +132,11 @@ def install() -> None:
         return
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
+    from rasa.utils.tensorflow.models import RasaModel
 
     RemoteAction._validate_action_result = _validate_action_result
     Event.resolve_by_type = staticmethod(_cached_resolve_by_type(Event.resolve_by_type))
+    RasaModel.load = _load_for_inference(RasaModel.load.__func__)
     _installed = True
-    logger.debug("Rasa speed-ups installed: action response validator built once, event classes cached")
+    logger.debug("Rasa speed-ups installed: action response validator built once, event classes "
+                 "cached, models loaded without a training step")

@@ -75,11 +75,13 @@ def test_speedups_keep_rasas_behaviour():
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
     from rasa.shared.utils.common import all_subclasses
+    from rasa.utils.tensorflow.models import RasaModel
 
     from deploy import rasa_speedups
 
     original = RemoteAction._validate_action_result
     original_resolve = Event.resolve_by_type
+    original_load = RasaModel.__dict__["load"]
     good = {"events": [{"event": "slot", "name": "violence", "value": False}],
             "responses": [{"response": "utter_ask_violence"}]}
     bad = [
@@ -110,4 +112,5 @@ def test_speedups_keep_rasas_behaviour():
     finally:
         RemoteAction._validate_action_result = original
         Event.resolve_by_type = staticmethod(original_resolve)
+        RasaModel.load = original_load
         rasa_speedups._installed = False
