@@ -173,6 +173,10 @@ def _single_instances(
     for name, cls, variant_model in variants:
         data = work / name / "data"
         data.mkdir(parents=True, exist_ok=True)
+        # As `make run` does before it starts the servers (`make nl-pipeline`), so the cold start
+        # below is a server start, not the one-time build of the Dutch pipeline.
+        subprocess.run([sys.executable, "-m", "components.dutch_pipeline"], cwd=ROOT, check=True,
+                       env={**os.environ, "RELATIEROUTE_DATA_DIR": str(data)}, stdout=subprocess.DEVNULL)
         ours[name] = cls(
             model=variant_model, action_port=free_port(), rasa_port=free_port(), web_port=free_port(),
             log_dir=work / name / "logs", extra_env={"RELATIEROUTE_DATA_DIR": str(data), **LOAD_ENV},

@@ -143,7 +143,10 @@ def load_dutch_pipeline() -> DutchPipeline:
         logger.info("Dutch NLP: official spaCy model %s %s", OFFICIAL_MODEL, version)
         return DutchPipeline(nlp=nlp, name=f"{OFFICIAL_MODEL}-{version}", official=True)
     path = ensure_fallback_on_disk()
-    nlp = spacy.load(path)
+    # Our tokenizer is spaCy's Dutch default (build_fallback never changes it), which spacy.load
+    # has already built from the config; reading the saved copy again costs a second of every
+    # server start (tests/components/test_dutch_pipeline.py checks both give the same tokens).
+    nlp = spacy.load(path, exclude=["tokenizer"])
     logger.info(
         "Dutch NLP: project pipeline %s (blank nl + lookup lemmatizer + rules); "
         "%s is not installed (`make nl-model` installs it)",

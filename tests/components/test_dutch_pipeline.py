@@ -31,6 +31,26 @@ def test_fallback_is_saved_once_and_loads_from_disk(tmp_path, monkeypatch, caplo
     assert second.name == first.name
 
 
+def test_loaded_pipeline_tokenises_and_lemmatises_like_the_saved_one(tmp_path, monkeypatch):
+    # load_dutch_pipeline skips reading the saved tokenizer (spaCy's Dutch default, built from
+    # the config anyway): the tokens and lemmas must be exactly those of a full load.
+    monkeypatch.setenv("RELATIEROUTE_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(dutch_pipeline, "official_model_installed", lambda: False)
+    fast = load_dutch_pipeline().nlp
+    full = spacy.load(dutch_pipeline.fallback_path())
+    texts = [
+        "Dhr. v.d. Berg wil z.s.m. gebeld worden a.u.b.!!",
+        "'s Avonds slaat m'n ex me, zo'n 3x p/w :( 😢",
+        "Mijn partner sloeg me gisteren (echt waar) - wat nu?",
+        "e.g. t.a.v. mr. Jansen, <b>hallo</b> https://example.org/x?y=1 info@example.org",
+        "ouderschapsplan/omgangsregeling; co-ouderschap & alimentatie...",
+    ]
+    assert [[(t.text, t.lemma_) for t in doc] for doc in fast.pipe(texts)] == [
+        [(t.text, t.lemma_) for t in doc] for doc in full.pipe(texts)
+    ]
+    assert fast.tokenizer.rules == full.tokenizer.rules  # the same special cases
+
+
 def test_official_model_is_used_when_installed(monkeypatch, caplog):
     # The official wheel cannot be installed on this machine; a tiny installed-like package
     # proves the branch: spacy.load gets the official name and the log says so.
