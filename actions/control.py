@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import statistics
 from actions.context import catalogue_for
 from actions.names import (
+    ACTION_LISTEN,
     FORM,
     SLOT_ANSWER_LOG,
     SLOT_CHANNEL,
@@ -118,4 +119,10 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_not_understood")  # the form asks again
         else:
             dispatcher.utter_message(response="utter_not_understood_menu")
-        return [SlotSet(SLOT_MISSES, float(misses))]
+        events: list[EventType] = [SlotSet(SLOT_MISSES, float(misses))]
+        if tracker.active_loop_name != FORM:
+            # Outside the questions no rule follows this action when it ran as the rule policy's
+            # fallback (a message no rule covers, e.g. a place name after the route): without
+            # this the policy would pick the fallback again, up to ten times in one turn.
+            events.append(FollowupAction(ACTION_LISTEN))
+        return events

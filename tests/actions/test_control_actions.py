@@ -69,6 +69,14 @@ async def test_second_miss_offers_a_human_and_never_loops(dispatcher):
     assert slot_events(second)["misses"] == 0
 
 
-async def test_outside_the_questions_a_miss_shows_a_menu(dispatcher):
-    await ActionNotUnderstood().run(dispatcher, make_tracker(), {})
+async def test_outside_the_questions_a_miss_shows_a_menu_then_listens(dispatcher):
+    events = await ActionNotUnderstood().run(dispatcher, make_tracker(), {})
     assert responses(dispatcher) == ["utter_not_understood_menu"]
+    assert {"event": "followup", "name": "action_listen"} in [
+        {k: e.get(k) for k in ("event", "name")} for e in events
+    ]
+
+
+async def test_during_the_questions_a_miss_leaves_the_next_step_to_the_form(dispatcher):
+    events = await ActionNotUnderstood().run(dispatcher, make_tracker(active_loop="triage_form"), {})
+    assert all(e["event"] != "followup" for e in events)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from live_client import Conversation, post
@@ -126,6 +127,25 @@ def test_not_understood_twice_offers_a_human(live_stack):
     assert "begreep ik niet" in first
     second = conversation.say_text("qwzx vbnm plkj")
     assert "mens" in second
+
+
+def test_a_message_no_rule_covers_after_the_route_gets_one_answer(live_stack):
+    # The rule policy's fallback outside the questions: one "not understood" and then listen
+    # (it used to repeat itself ten times in one turn).
+    conversation, _ = start(live_stack)
+    for payload in ("/deny", "/deny", "/deny", '/inform{"relationship_status": "together"}',
+                    '/inform{"goal": "maintenance"}', '/inform{"relationship_score": 9}',
+                    '/inform{"agreements_possible": "yes"}', '/inform{"preference": "one_evening"}'):
+        conversation.say(payload)
+        if conversation.outcome:
+            break
+    assert conversation.outcome is not None
+    conversation.say("/deny")  # the feedback question
+    time.sleep(2.5)  # the channel allows a burst of 10 messages per sender; this is the 11th
+    reply = conversation.say("Utrecht")
+    misses = [m for m in reply if "begreep ik niet" in (m.get("text") or "")
+              or "lukt me niet goed" in (m.get("text") or "")]
+    assert len(misses) == 1, Conversation.texts(reply)
 
 
 @pytest.mark.parametrize(
