@@ -24,6 +24,10 @@ Found with py-spy under load (docs/benchmarks.md, "Scale and latency (issue 7)")
    common part and X's schema. `install()` checks that first; only a response that fails it goes
    through the full validator, which raises Rasa's own error (or, should the reasoning ever
    not hold, accepts it).
+5. Rasa opens a new HTTP session, so a new TCP connection, for every action server call
+   (`EndpointConfig.request`). `install()` keeps one session per endpoint and event loop, with
+   keep-alive connections that the client lets go after 2 s, before the action server's own
+   5 s keep-alive timeout would close them under it.
 """
 
 from __future__ import annotations
@@ -190,6 +194,46 @@ def _load_for_inference(original: Any) -> Any:
     return classmethod(load)
 
 
+CLIENT_KEEPALIVE_S = 2.0  # below Sanic's default KEEP_ALIVE_TIMEOUT (5 s) of the action server
+
+
+class _KeptSession:
+    """What `async with endpoint.session()` gets: the shared session, left open afterwards."""
+
+    def __init__(self, session: Any) -> None:
+        self._session = session
+
+    async def __aenter__(self) -> Any:
+        return self._session
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        return None
+
+
+def _shared_session(self: Any) -> _KeptSession:
+    """EndpointConfig.session (3.6) configured the same way, but made once per event loop."""
+    import asyncio
+
+    import aiohttp
+    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT
+
+    loop = asyncio.get_event_loop()
+    sessions = self.__dict__.setdefault("_relatieroute_sessions", {})
+    session = sessions.get(loop)
+    if session is None or session.closed:
+        auth = None
+        if self.basic_auth:
+            auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+        session = aiohttp.ClientSession(
+            headers=self.headers,
+            auth=auth,
+            timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+            connector=aiohttp.TCPConnector(keepalive_timeout=CLIENT_KEEPALIVE_S),
+        )
+        sessions[loop] = session
+    return _KeptSession(session)
+
+
 def install() -> None:
     """Applies the speed-ups (idempotent)."""
     global _installed
@@ -197,11 +241,13 @@ def install() -> None:
         return
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
+    from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.tensorflow.models import RasaModel
 
     RemoteAction._validate_action_result = _validate_action_result
     Event.resolve_by_type = staticmethod(_cached_resolve_by_type(Event.resolve_by_type))
     RasaModel.load = _load_for_inference(RasaModel.load.__func__)
+    EndpointConfig.session = _shared_session
     _installed = True
     logger.debug("Rasa speed-ups installed: action response validator built once, event classes "
                  "cached, models loaded without a training step")

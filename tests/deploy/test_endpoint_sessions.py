@@ -1,0 +1,103 @@
+"""Action server calls reuse one HTTP session and its connections (deploy/rasa_speedups.py, 5)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from aiohttp import web
+from rasa.utils.endpoints import EndpointConfig
+
+from deploy import rasa_speedups
+
+
+@pytest.fixture
+def speedups(monkeypatch):
+    """The speed-ups installed for one test, Rasa's originals restored afterwards."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.events import Event
+    from rasa.utils.tensorflow.models import RasaModel
+
+    monkeypatch.setattr(rasa_speedups, "_installed", False)
+    monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.__dict__["session"])
+    monkeypatch.setattr(RemoteAction, "_validate_action_result",
+                        RemoteAction.__dict__["_validate_action_result"])
+    monkeypatch.setattr(Event, "resolve_by_type", Event.__dict__["resolve_by_type"])
+    monkeypatch.setattr(RasaModel, "load", RasaModel.__dict__["load"])
+    rasa_speedups.install()
+
+
+async def _serve(connections: list[int]) -> tuple[web.AppRunner, str]:
+    async def webhook(request: web.Request) -> web.Response:
+        peer = request.transport.get_extra_info("peername")
+        connections.append(peer[1])  # the client's port: one per TCP connection
+        return web.json_response({"events": [], "responses": []})
+
+    app = web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    return runner, f"http://127.0.0.1:{port}/webhook"
+
+
+async def test_calls_share_one_connection_and_get_their_answers(speedups):
+    connections: list[int] = []
+    runner, url = await _serve(connections)
+    try:
+        endpoint = EndpointConfig(url)
+        answers = [await endpoint.request(json={"next_action": "x"}) for _ in range(5)]
+        assert answers == [{"events": [], "responses": []}] * 5
+        assert len(connections) == 5 and len(set(connections)) == 1
+    finally:
+        await runner.cleanup()
+
+
+async def test_without_the_speedup_every_call_opens_a_connection():
+    connections: list[int] = []
+    runner, url = await _serve(connections)
+    try:
+        endpoint = EndpointConfig(url)
+        for _ in range(3):
+            await endpoint.request(json={})
+        assert len(set(connections)) == 3
+    finally:
+        await runner.cleanup()
+
+
+async def test_session_stays_open_is_configured_like_rasas_and_is_replaced_when_closed(speedups):
+    endpoint = EndpointConfig("http://127.0.0.1:1/webhook", headers={"X-Test": "1"},
+                              basic_auth={"username": "u", "password": "p"})
+    async with endpoint.session() as first:
+        pass
+    assert not first.closed
+    assert first.headers["X-Test"] == "1" and first.auth.login == "u"
+    assert first.connector._keepalive_timeout == rasa_speedups.CLIENT_KEEPALIVE_S < 5
+    async with endpoint.session() as again:
+        assert again is first
+    await first.close()
+    async with endpoint.session() as fresh:
+        assert fresh is not first and not fresh.closed
+    await fresh.close()
+
+
+def test_each_event_loop_gets_its_own_session(speedups):
+    endpoint = EndpointConfig("http://127.0.0.1:1/webhook")
+
+    async def session_of_this_loop():
+        async with endpoint.session() as session:
+            return session
+
+    loop_a, loop_b = asyncio.new_event_loop(), asyncio.new_event_loop()
+    try:
+        a = loop_a.run_until_complete(session_of_this_loop())
+        b = loop_b.run_until_complete(session_of_this_loop())
+        assert a is not b
+        assert loop_a.run_until_complete(session_of_this_loop()) is a
+        loop_a.run_until_complete(a.close())
+        loop_b.run_until_complete(b.close())
+    finally:
+        loop_a.close()
+        loop_b.close()
