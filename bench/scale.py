@@ -131,7 +131,8 @@ def _level(name: str, concurrency: int, conversations: int, runner, budget: floa
     result = asyncio.run(run_level(name, concurrency, conversations, runner, budget=budget, mode=mode))
     row = result.row()
     print(f"  {name:<13} {mode:<9} c={concurrency:<3} conv={conversations:<4} failed={row['failed']:<3} "
-          f"p50={row['p50_ms']} ms p95={row['p95_ms']} ms p99={row['p99_ms']} ms "
+          + (f"not started={row['not_started']} " if row["not_started"] else "")
+          + f"p50={row['p50_ms']} ms p95={row['p95_ms']} ms p99={row['p99_ms']} ms "
           f"{row['msg_per_s']} msg/s  (load {load_average()})", flush=True)
     for error in result.errors[:3]:
         print(f"    error: {error}", flush=True)
@@ -350,9 +351,9 @@ def _markdown(info: dict, figures: dict, levels: list[LevelResult], scaling: lis
         f"rasa-sdk {info['rasa_sdk']}; commit {info['commit']}). Load average (1/5/15 min) before: "
         f"{figures['load_before']}, after: {figures['load_after']}. The load generator (aiohttp) "
         "runs on the same machine. `relatieroute` is our assistant as `make run` starts it (one "
-        "Rasa server started through `deploy.rasa_server`, which builds the action-response "
-        "validator once, one action server with `enable_selective_domain`, in-memory tracker "
-        "store); `candidate` (only with `--candidate CONFIG`) is the same with a model trained "
+        "Rasa server started through `deploy.rasa_server`, with the speed-ups of "
+        "`deploy/rasa_speedups.py` and `enable_selective_domain`, one action server, in-memory "
+        "tracker store); `candidate` (only with `--candidate CONFIG`) is the same with a model trained "
         "from another configuration; `stock` is what `rasa init --no-prompt` creates, "
         "trained with `rasa train` in its own folder and driven through Rasa's REST channel with "
         "its own dialogue (greeting, mood, \"did that help?\"). Our residents answer every "

@@ -48,14 +48,25 @@ def test_a_full_conversation_to_rst_with_free_text_filling_several_answers(live_
     assert "Waarom" in reply
 
 
-def test_buttons_only_conversation_to_relatie_apk(live_stack):
+BUTTONS_TO_RELATIE_APK = (
+    "/deny", "/deny", "/deny", '/inform{"relationship_status": "together"}',
+    '/inform{"goal": "maintenance"}', '/inform{"relationship_score": 9}',
+    '/inform{"agreements_possible": "yes"}', '/inform{"preference": "one_evening"}',
+)
+
+
+def buttons_to_outcome(live_stack) -> Conversation:
+    """A conversation answered with buttons only, up to the route (Relatie-APK)."""
     conversation, _ = start(live_stack)
-    for payload in ("/deny", "/deny", "/deny", '/inform{"relationship_status": "together"}',
-                    '/inform{"goal": "maintenance"}', '/inform{"relationship_score": 9}',
-                    '/inform{"agreements_possible": "yes"}', '/inform{"preference": "one_evening"}'):
+    for payload in BUTTONS_TO_RELATIE_APK:
         conversation.say(payload)
         if conversation.outcome:
             break
+    return conversation
+
+
+def test_buttons_only_conversation_to_relatie_apk(live_stack):
+    conversation = buttons_to_outcome(live_stack)
     assert conversation.outcome["decision"]["route"] == "relatie_apk"
 
 
@@ -132,13 +143,7 @@ def test_not_understood_twice_offers_a_human(live_stack):
 def test_a_message_no_rule_covers_after_the_route_gets_one_answer(live_stack):
     # The rule policy's fallback outside the questions: one "not understood" and then listen
     # (it used to repeat itself ten times in one turn).
-    conversation, _ = start(live_stack)
-    for payload in ("/deny", "/deny", "/deny", '/inform{"relationship_status": "together"}',
-                    '/inform{"goal": "maintenance"}', '/inform{"relationship_score": 9}',
-                    '/inform{"agreements_possible": "yes"}', '/inform{"preference": "one_evening"}'):
-        conversation.say(payload)
-        if conversation.outcome:
-            break
+    conversation = buttons_to_outcome(live_stack)
     assert conversation.outcome is not None
     conversation.say("/deny")  # the feedback question
     time.sleep(2.5)  # the channel allows a burst of 10 messages per sender; this is the 11th
