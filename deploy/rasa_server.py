@@ -5,7 +5,7 @@ Takes exactly the arguments of `python -m rasa` (`make run` and the production p
 otherwise: our networks are small (one message at a time), so TensorFlow's thread pools only
 add hand-over and spinning, which on a 2-core machine takes CPU from the action server and the
 other requests (`python -m bench cpu`, docs/benchmarks.md). And it keeps TensorFlow from importing
-JAX (see `main`).
+JAX (see `prepare_process`).
 """
 
 from __future__ import annotations

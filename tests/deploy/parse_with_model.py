@@ -55,7 +55,7 @@ def main(model: str, speedups: bool) -> None:
         def emit(self, record: logging.LogRecord) -> None:
             warnings.append(record.getMessage())
 
-    logging.getLogger("deploy.rasa_speedups").addHandler(Collect(level=logging.WARNING))
+    logging.getLogger("deploy.speedups").addHandler(Collect(level=logging.WARNING))
     agent = asyncio.run(load_agent(model_path=model))
 
     async def parse_all() -> list[dict]:

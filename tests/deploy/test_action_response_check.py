@@ -1,4 +1,4 @@
-"""The quick check of action server responses (deploy/rasa_speedups.py, 4) decides as Rasa does."""
+"""The quick check of action server responses (deploy/speedups/action_responses.py) decides as Rasa does."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from jsonschema import ValidationError, validators
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.utils.schemas.events import EVENT_SCHEMA
 
-from deploy.rasa_speedups import _EventDispatchCheck, _quick_check
+from deploy.speedups.action_responses import EventDispatchCheck, quick_check, validate_action_result
 
 SCHEMA = RemoteAction.action_response_format_spec()
 FULL = validators.validator_for(SCHEMA)(SCHEMA)
@@ -49,8 +49,8 @@ def _full_accepts(result: Any) -> bool:
 
 
 def test_the_quick_check_is_built_from_rasas_schema():
-    quick = _quick_check()
-    assert isinstance(quick, _EventDispatchCheck)
+    quick = quick_check()
+    assert isinstance(quick, EventDispatchCheck)
     assert quick.accepts({"events": [{"event": "slot", "name": "violence", "value": True},
                                      {"event": "active_loop", "name": None}],
                           "responses": [{"response": "utter_ask_violence"}]})
@@ -61,22 +61,20 @@ def test_the_quick_check_is_built_from_rasas_schema():
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(responses)
 def test_quick_yes_only_for_what_the_full_validator_accepts(result):
-    if _quick_check().accepts(result):
+    if quick_check().accepts(result):
         assert _full_accepts(result)
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(responses)
 def test_patched_validation_decides_and_fails_exactly_as_rasa(result):
-    from deploy.rasa_speedups import _validate_action_result
-
     action = RemoteAction("action_x", None)
     try:
         rasas = RemoteAction._validate_action_result(action, result)
     except ValidationError as error:
         rasas = error.message
     try:
-        ours = _validate_action_result(action, result)
+        ours = validate_action_result(action, result)
     except ValidationError as error:
         ours = error.message
     assert ours == rasas
@@ -84,7 +82,7 @@ def test_patched_validation_decides_and_fails_exactly_as_rasa(result):
 
 def test_the_quick_check_steps_aside_for_a_schema_of_another_shape():
     other = {"type": "object", "properties": {"events": {"type": "array", "items": {"anyOf": []}}}}
-    assert _EventDispatchCheck.build(other, validators.Draft4Validator) is None
+    assert EventDispatchCheck.build(other, validators.Draft4Validator) is None
     unnamed = {"type": "object", "properties": {"events": {"type": "array", "items": {
         "type": "object", "oneOf": [{"properties": {"event": {"const": "a"}}}]}}}}
-    assert _EventDispatchCheck.build(unnamed, validators.Draft4Validator) is None  # "event" not required
+    assert EventDispatchCheck.build(unnamed, validators.Draft4Validator) is None  # "event" not required

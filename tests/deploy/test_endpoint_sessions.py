@@ -1,4 +1,4 @@
-"""Action server calls reuse one HTTP session and its connections (deploy/rasa_speedups.py, 5)."""
+"""Action server calls reuse one HTTP session and its connections (deploy/speedups/action_sessions.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from aiohttp import web
 from rasa.utils.endpoints import EndpointConfig
 
 from deploy import rasa_speedups
+from deploy.speedups.action_sessions import CLIENT_KEEPALIVE_S
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ async def test_session_stays_open_is_configured_like_rasas_and_is_replaced_when_
         pass
     assert not first.closed
     assert first.headers["X-Test"] == "1" and first.auth.login == "u"
-    assert first.connector._keepalive_timeout == rasa_speedups.CLIENT_KEEPALIVE_S < 5
+    assert first.connector._keepalive_timeout == CLIENT_KEEPALIVE_S < 5
     async with endpoint.session() as again:
         assert again is first
     await first.close()

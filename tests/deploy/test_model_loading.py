@@ -1,4 +1,4 @@
-"""The Rasa server's model loading (deploy/rasa_speedups.py, 3): faster, and the same predictions."""
+"""The Rasa server's model loading (deploy/speedups/model_loading.py): faster, and the same predictions."""
 
 from __future__ import annotations
 

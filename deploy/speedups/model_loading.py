@@ -1,0 +1,59 @@
+"""DIET and ResponseSelector models loaded for serving without a training step
+(`deploy/rasa_speedups.py`, 3)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+def trace_without_autograph(model: Any, predict_data_example: Any) -> None:
+    """Prepares the model's prediction function as `RasaModel._rasa_predict` would, without AutoGraph.
+
+    AutoGraph rewrites the Python source of every layer into graph code, which takes most of the
+    time of the first prediction (about 3 s for DIET), although the prediction code branches and
+    loops on Python values only. Should that change, the trace fails loudly here (a tensor
+    used as a Python bool) and the caller falls back to Rasa's own way.
+    """
+    import tensorflow as tf
+    from rasa.utils.train_utils import create_data_generators
+
+    generator, _ = create_data_generators(model_data=predict_data_example, batch_sizes=1, epochs=1,
+                                          shuffle=False)
+    batch_in = next(iter(generator))[0]  # the batch `run_inference` will trace with
+    model._tf_predict_step = tf.function(
+        model.predict_step, input_signature=model._dynamic_signature(batch_in), autograph=False
+    )
+
+
+def load_for_inference(original: Any) -> Any:
+    """RasaModel.load without the one-example training run (`deploy/rasa_speedups.py`, 3).
+
+    `original`: the function behind Rasa's classmethod (called with the subclass being loaded).
+    """
+    from rasa.utils.tensorflow.constants import RUN_EAGERLY
+
+    def load(cls: Any, model_file_name: str, model_data_example: Any, predict_data_example: Any = None,
+             finetune_mode: bool = False, *args: Any, **kwargs: Any) -> Any:
+        config = kwargs.get("config", {})
+        if finetune_mode or config.get(RUN_EAGERLY) or not predict_data_example:
+            return original(cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
+                            *args, **kwargs)
+        model = cls(*args, **kwargs)
+        status = model.load_weights(model_file_name)
+        try:
+            trace_without_autograph(model, predict_data_example)
+            model.run_inference(predict_data_example)  # creates (and so restores) every weight
+            status.assert_existing_objects_matched()
+        except (AssertionError, TypeError) as error:  # TypeError: a tensor used as a Python bool
+            logger.warning("Model %s: fast loading not possible (%s); Rasa's own loading runs "
+                           "instead", model_file_name, type(error).__name__)
+            return original(cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
+                            *args, **kwargs)
+        status.expect_partial()  # the optimizer's state in the file is for training only
+        return model
+
+    load.__doc__ = original.__doc__
+    return classmethod(load)
