@@ -7,11 +7,11 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions import statistics
 from actions.context import catalogue_for
 from actions.names import (
-    ACTION_LISTEN,
     FORM,
     SLOT_ANSWER_LOG,
     SLOT_CHANNEL,
@@ -124,5 +124,5 @@ class ActionNotUnderstood(Action):
             # Outside the questions no rule follows this action when it ran as the rule policy's
             # fallback (a message no rule covers, e.g. a place name after the route): without
             # this the policy would pick the fallback again, up to ten times in one turn.
-            events.append(FollowupAction(ACTION_LISTEN))
+            events.append(FollowupAction(ACTION_LISTEN_NAME))
         return events

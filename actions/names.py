@@ -10,7 +10,6 @@ DONT_KNOW = "dont_know"
 
 FORM = "triage_form"
 REQUESTED_SLOT = "requested_slot"
-ACTION_LISTEN = "action_listen"  # Rasa's own: wait for the resident's next message
 
 # Answer slots are named exactly like the answer fields of spec section 4.
 ANSWER_SLOTS = FIELDS

@@ -6,7 +6,8 @@ Suites:
           size, cold start, peak memory; a py-spy profile; one vs two Rasa instances behind nginx
           (bench/scale.py, issue 7)
   cpu     CPU milliseconds per message of the Rasa server and the action server (bench/cpu_cost.py;
-          steady when other jobs share the machine: the figure to compare before and after)
+          steady when other jobs share the machine: the figure to compare before and after;
+          `--production` for the production profile, `python -m bench cpu --help`)
   nlu     NLU cross-validation (bench/nlu_cv.py)
   stats   statistics dashboard queries on PostgreSQL (bench/stats_bench.py)
   all     all of them (default)
@@ -26,6 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["cpu"]:  # its own options (`python -m bench cpu --help`)
+        from bench import cpu_cost
+
+        return cpu_cost.main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m bench", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
 from bench.latency import LOAD_ENV, relatieroute_runner, run_level
@@ -20,28 +21,36 @@ from bench.resources import load_average, tree_cpu_seconds, tree_peak_rss_mb
 
 
 def measure(
-    conversations: int = 60, concurrency: int = 4, seed: int = 5, env: dict[str, str] | None = None
+    conversations: int = 60, concurrency: int = 4, seed: int = 5, env: dict[str, str] | None = None,
+    production: bool = False,
 ) -> dict[str, float]:
     """Starts a stack, warms it up, and returns CPU ms per message for Rasa and the action server
     (and their peak memory).
 
     `env`: extra environment for the servers (to compare settings such as TensorFlow's threads).
+    `production`: the production profile with one Rasa instance (Redis tracker and lock store,
+    nginx, statistics on PostgreSQL) instead of the stack of `make run`.
     """
-    from scripts.stack import start_isolated
+    from scripts.stack import DEFAULT_MODEL, start_isolated
 
-    with tempfile.TemporaryDirectory(prefix="relatieroute-cpu-") as tmp:
-        stack = start_isolated(Path(tmp), web=False, **LOAD_ENV, **(env or {}))
-        try:
-            warm = relatieroute_runner(stack.webhook_url, seed + 1, 8, "warm")
-            asyncio.run(run_level("warm-up", 2, 8, warm))
-            pids = {name: stack.processes[name].pid for name in ("rasa", "action")}
-            before = {name: tree_cpu_seconds(pid) for name, pid in pids.items()}
-            runner = relatieroute_runner(stack.webhook_url, seed, conversations, "cpu")
-            result = asyncio.run(run_level("relatieroute", concurrency, conversations, runner))
-            used = {name: tree_cpu_seconds(pid) - before[name] for name, pid in pids.items()}
-            peak = {name: tree_peak_rss_mb(pid) for name, pid in pids.items()}
-        finally:
-            stack.stop()
+    with tempfile.TemporaryDirectory(prefix="relatieroute-cpu-") as tmp, ExitStack() as cleanup:
+        if production:
+            from bench.prod import production_stack
+
+            stack = cleanup.enter_context(production_stack(DEFAULT_MODEL, 1, 1, Path(tmp)))
+            rasa = "rasa0"
+        else:
+            stack = start_isolated(Path(tmp), web=False, **LOAD_ENV, **(env or {}))
+            cleanup.callback(stack.stop)
+            rasa = "rasa"
+        warm = relatieroute_runner(stack.webhook_url, seed + 1, 8, "warm")
+        asyncio.run(run_level("warm-up", 2, 8, warm))
+        pids = {"rasa": stack.processes[rasa].pid, "action": stack.processes["action"].pid}
+        before = {name: tree_cpu_seconds(pid) for name, pid in pids.items()}
+        runner = relatieroute_runner(stack.webhook_url, seed, conversations, "cpu")
+        result = asyncio.run(run_level("relatieroute", concurrency, conversations, runner))
+        used = {name: tree_cpu_seconds(pid) - before[name] for name, pid in pids.items()}
+        peak = {name: tree_peak_rss_mb(pid) for name, pid in pids.items()}
     messages = max(1, result.messages)
     return {
         "messages": result.messages,
@@ -61,12 +70,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--conversations", type=int, default=60)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--env", action="append", default=[], metavar="KEY=VALUE",
-                        help="extra environment for the servers (repeatable)")
+                        help="extra environment for the servers (repeatable; not with --production)")
+    parser.add_argument("--production", action="store_true",
+                        help="the production profile, one Rasa instance (needs Redis, PostgreSQL, nginx)")
     args = parser.parse_args(argv)
     env = dict(item.split("=", 1) for item in args.env)
+    if env and args.production:
+        parser.error("--env applies to the make-run stack only")
     load = load_average()
-    figures = measure(args.conversations, args.concurrency, env=env)
-    print(f"CPU per message ({args.conversations} conversations, {args.concurrency} at a time; "
+    figures = measure(args.conversations, args.concurrency, env=env, production=args.production)
+    print(f"CPU per message ({'production profile' if args.production else 'make run'}; "
+          f"{args.conversations} conversations, {args.concurrency} at a time; "
           f"extra environment {env or 'none'}; load average before {load}):")
     for key, value in figures.items():
         print(f"  {key}: {value:.1f}" if isinstance(value, float) else f"  {key}: {value}")

@@ -33,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -287,56 +286,26 @@ def _profile(ours, variant: str, seconds: float = 25) -> list[str]:
 
 def _scaling(args, model: Path, work: Path) -> list[LevelResult]:
     """The production profile with one and with two Rasa instances, same load."""
-    import psycopg2
-    import redis
-
-    from scripts.prod_stack import ProdStack, RedisSettings, free_port
+    from bench.prod import production_stack
 
     results = []
-    name = f"rrbench_{uuid.uuid4().hex[:10]}"
-    admin = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="test")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    settings = RedisSettings(prefix=f"rrbench{uuid.uuid4().hex[:10]}")
-    try:
-        for label, instances, workers in SCALING_SETUPS:
-            tag = f"{instances}x{workers}"
-            stack = ProdStack(
-                model=model, instances=instances, rasa_workers=workers, action_workers=2,
-                port=free_port(), rasa_ports=[free_port() for _ in range(instances)],
-                action_port=free_port(), web_port=None, redis=settings,
-                database_url=f"postgresql+psycopg2://postgres@127.0.0.1:5432/{name}",
-                run_dir=work / f"prod{tag}", address_per_minute=10_000_000,
-                address_burst=100_000, extra_env=LOAD_ENV,
-            )
-            stack.start(web=False)
-            try:
-                _level(f"warm-up {tag}", 2, 4, relatieroute_runner(stack.webhook_url, 3, 4, f"warm{tag}"))
-                for concurrency in (20, 100):
-                    conversations = max(concurrency, 30 if args.quick else 60)
-                    parts = {part: process.pid for part, process in stack.processes.items()}
-                    before = {part: tree_cpu_seconds(pid) for part, pid in parts.items()}
-                    client_before = time.process_time()
-                    result = _level(
-                        label, concurrency, conversations,
-                        relatieroute_runner(stack.webhook_url, args.seed + 7 * concurrency, conversations,
-                                            f"s{tag}"),
-                    )
-                    result.cpu = {part: tree_cpu_seconds(pid) - before[part] for part, pid in parts.items()}
-                    result.cpu["load generator"] = time.process_time() - client_before
-                    results.append(result)
-            finally:
-                stack.stop()
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-        client = redis.Redis()
-        keys = list(client.scan_iter(match=f"{settings.prefix}:*", count=1000))
-        if keys:
-            client.delete(*keys)
-        client.close()
+    for label, instances, workers in SCALING_SETUPS:
+        tag = f"{instances}x{workers}"
+        with production_stack(model, instances, workers, work / f"prod{tag}") as stack:
+            _level(f"warm-up {tag}", 2, 4, relatieroute_runner(stack.webhook_url, 3, 4, f"warm{tag}"))
+            for concurrency in (20, 100):
+                conversations = max(concurrency, 30 if args.quick else 60)
+                parts = {part: process.pid for part, process in stack.processes.items()}
+                before = {part: tree_cpu_seconds(pid) for part, pid in parts.items()}
+                client_before = time.process_time()
+                result = _level(
+                    label, concurrency, conversations,
+                    relatieroute_runner(stack.webhook_url, args.seed + 7 * concurrency, conversations,
+                                        f"s{tag}"),
+                )
+                result.cpu = {part: tree_cpu_seconds(pid) - before[part] for part, pid in parts.items()}
+                result.cpu["load generator"] = time.process_time() - client_before
+                results.append(result)
     return results
 
 

@@ -130,6 +130,9 @@ class UnknownWordsGuard(GraphComponent):
         if not self._known.words:
             return messages
         for message in messages:
+            intent = message.get(INTENT) or {}
+            if intent.get(INTENT_NAME_KEY) == FALLBACK_INTENT:
+                continue  # already the clarifying question
             words = _words(message)
             if not words.isdisjoint(self._known.words):
                 continue  # the common case, without the typo search
@@ -137,9 +140,6 @@ class UnknownWordsGuard(GraphComponent):
                 continue
             if not words and _has_digit_or_nothing(message):
                 continue  # "5", "8/10": an answer; the form reads it
-            intent = message.get(INTENT) or {}
-            if intent.get(INTENT_NAME_KEY) == FALLBACK_INTENT:
-                continue
             # As the FallbackClassifier does it: the fallback first, DIET's ranking behind it.
             confidence = float(intent.get("confidence") or 1.0)
             fallback = {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": confidence}

@@ -41,6 +41,7 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from deploy.speedups import (
     action_responses,
@@ -54,22 +55,33 @@ logger = logging.getLogger(__name__)
 _installed = False
 
 
-def install() -> None:
-    """Applies the speed-ups (idempotent)."""
-    global _installed
-    if _installed:
-        return
+def patches() -> list[tuple[type, str, Any]]:
+    """(Rasa class, attribute, replacement) for each speed-up; the replacements wrap what the
+    attribute holds now."""
     from rasa.core.actions.action import RemoteAction
     from rasa.core.tracker_store import RedisTrackerStore
     from rasa.shared.core.events import Event
     from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.tensorflow.models import RasaModel
 
-    RemoteAction._validate_action_result = action_responses.validate_action_result  # 1, 4
-    Event.resolve_by_type = staticmethod(event_classes.cached_resolve_by_type(Event.resolve_by_type))  # 2
-    RasaModel.load = model_loading.load_for_inference(RasaModel.load.__func__)  # 3
-    EndpointConfig.session = action_sessions.shared_session  # 5
-    RedisTrackerStore._merge_trackers = tracker_merge.linear_merge(RedisTrackerStore._merge_trackers)  # 6
+    return [
+        (RemoteAction, "_validate_action_result", action_responses.validate_action_result),  # 1, 4
+        (Event, "resolve_by_type",
+         staticmethod(event_classes.cached_resolve_by_type(Event.resolve_by_type))),  # 2
+        (RasaModel, "load", model_loading.load_for_inference(RasaModel.load.__func__)),  # 3
+        (EndpointConfig, "session", action_sessions.shared_session),  # 5
+        (RedisTrackerStore, "_merge_trackers",
+         tracker_merge.linear_merge(RedisTrackerStore._merge_trackers)),  # 6
+    ]
+
+
+def install() -> None:
+    """Applies the speed-ups (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    for owner, name, replacement in patches():
+        setattr(owner, name, replacement)
     _installed = True
     logger.debug("Rasa speed-ups installed (deploy/speedups/): action responses, event classes, "
                  "model loading, action server sessions, Redis tracker merge")

@@ -33,3 +33,22 @@ def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         yield stack
     finally:
         stack.stop()
+
+
+@pytest.fixture
+def rasa_speedups_installed(monkeypatch: pytest.MonkeyPatch):
+    """deploy/rasa_speedups.py installed for one test, Rasa's own code restored afterwards.
+
+    Yields `original(owner, name)`: what Rasa had there (for comparing with it)."""
+    from deploy import rasa_speedups
+
+    saved = {(owner, name): owner.__dict__[name] for owner, name, _ in rasa_speedups.patches()}
+    for (owner, name), value in saved.items():
+        monkeypatch.setattr(owner, name, value)  # restored at teardown
+    monkeypatch.setattr(rasa_speedups, "_installed", False)
+    rasa_speedups.install()
+
+    def original(owner: type, name: str):
+        return saved[(owner, name)].__get__(None, owner)
+
+    yield original

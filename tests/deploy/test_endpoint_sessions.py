@@ -4,28 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from aiohttp import web
 from rasa.utils.endpoints import EndpointConfig
 
-from deploy import rasa_speedups
 from deploy.speedups.action_sessions import CLIENT_KEEPALIVE_S
-
-
-@pytest.fixture
-def speedups(monkeypatch):
-    """The speed-ups installed for one test, Rasa's originals restored afterwards."""
-    from rasa.core.actions.action import RemoteAction
-    from rasa.shared.core.events import Event
-    from rasa.utils.tensorflow.models import RasaModel
-
-    monkeypatch.setattr(rasa_speedups, "_installed", False)
-    monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.__dict__["session"])
-    monkeypatch.setattr(RemoteAction, "_validate_action_result",
-                        RemoteAction.__dict__["_validate_action_result"])
-    monkeypatch.setattr(Event, "resolve_by_type", Event.__dict__["resolve_by_type"])
-    monkeypatch.setattr(RasaModel, "load", RasaModel.__dict__["load"])
-    rasa_speedups.install()
 
 
 async def _serve(connections: list[int]) -> tuple[web.AppRunner, str]:
@@ -44,7 +26,7 @@ async def _serve(connections: list[int]) -> tuple[web.AppRunner, str]:
     return runner, f"http://127.0.0.1:{port}/webhook"
 
 
-async def test_calls_share_one_connection_and_get_their_answers(speedups):
+async def test_calls_share_one_connection_and_get_their_answers(rasa_speedups_installed):
     connections: list[int] = []
     runner, url = await _serve(connections)
     try:
@@ -68,7 +50,9 @@ async def test_without_the_speedup_every_call_opens_a_connection():
         await runner.cleanup()
 
 
-async def test_session_stays_open_is_configured_like_rasas_and_is_replaced_when_closed(speedups):
+async def test_session_stays_open_is_configured_like_rasas_and_is_replaced_when_closed(
+    rasa_speedups_installed,
+):
     endpoint = EndpointConfig("http://127.0.0.1:1/webhook", headers={"X-Test": "1"},
                               basic_auth={"username": "u", "password": "p"})
     async with endpoint.session() as first:
@@ -84,7 +68,7 @@ async def test_session_stays_open_is_configured_like_rasas_and_is_replaced_when_
     await fresh.close()
 
 
-def test_each_event_loop_gets_its_own_session(speedups):
+def test_each_event_loop_gets_its_own_session(rasa_speedups_installed):
     endpoint = EndpointConfig("http://127.0.0.1:1/webhook")
 
     async def session_of_this_loop():

@@ -68,20 +68,16 @@ def test_redis_prefix_must_be_alphanumeric():
         RedisSettings(prefix="relatie-route")
 
 
-def test_speedups_keep_rasas_behaviour():
+def test_speedups_keep_rasas_behaviour(rasa_speedups_installed):
     """The cached validator accepts and refuses exactly what Rasa's own check does; events
     resolve to the same classes."""
     from jsonschema import ValidationError
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
     from rasa.shared.utils.common import all_subclasses
-    from rasa.utils.tensorflow.models import RasaModel
 
-    from deploy import rasa_speedups
-
-    original = RemoteAction._validate_action_result
-    original_resolve = Event.resolve_by_type
-    original_load = RasaModel.__dict__["load"]
+    original = rasa_speedups_installed(RemoteAction, "_validate_action_result")
+    original_resolve = rasa_speedups_installed(Event, "resolve_by_type")
     good = {"events": [{"event": "slot", "name": "violence", "value": False}],
             "responses": [{"response": "utter_ask_violence"}]}
     bad = [
@@ -91,26 +87,19 @@ def test_speedups_keep_rasas_behaviour():
     ]
     action = RemoteAction("action_x", None)
     assert original(action, good)
-    try:
-        rasa_speedups.install()
-        assert RemoteAction._validate_action_result is not original
-        assert action._validate_action_result(good)
-        for response in bad:
-            with pytest.raises(ValidationError) as patched:
-                action._validate_action_result(response)
-            with pytest.raises(ValidationError) as unpatched:
-                original(action, response)
-            assert patched.value.message == unpatched.value.message
-        for cls in all_subclasses(Event):  # every event name still finds the same class
-            for _ in range(2):
-                assert Event.resolve_by_type(cls.type_name) is original_resolve(cls.type_name)
-        with pytest.raises(ValueError):
-            Event.resolve_by_type("no_such_event")
-        assert Event.resolve_by_type("no_such_event", default=Event) is Event
-        restored = Event.from_parameters({"event": "slot", "name": "violence", "value": True})
-        assert type(restored).__name__ == "SlotSet"
-    finally:
-        RemoteAction._validate_action_result = original
-        Event.resolve_by_type = staticmethod(original_resolve)
-        RasaModel.load = original_load
-        rasa_speedups._installed = False
+    assert RemoteAction._validate_action_result is not original
+    assert action._validate_action_result(good)
+    for response in bad:
+        with pytest.raises(ValidationError) as patched:
+            action._validate_action_result(response)
+        with pytest.raises(ValidationError) as unpatched:
+            original(action, response)
+        assert patched.value.message == unpatched.value.message
+    for cls in all_subclasses(Event):  # every event name still finds the same class
+        for _ in range(2):
+            assert Event.resolve_by_type(cls.type_name) is original_resolve(cls.type_name)
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("no_such_event")
+    assert Event.resolve_by_type("no_such_event", default=Event) is Event
+    restored = Event.from_parameters({"event": "slot", "name": "violence", "value": True})
+    assert type(restored).__name__ == "SlotSet"
