@@ -2,7 +2,8 @@
 
 Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the code of each is in
 `deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 `model_loading`, 5
-`action_sessions`, 6 `tracker_merge`. `install()` applies them all (`deploy/rasa_server.py` calls it).
+`action_sessions`, 6 `tracker_merge`, 7 `graph_runner`. `install()` applies them all
+(`deploy/rasa_server.py` calls it).
 
 1. Rasa checks every action server response against its JSON schema with `jsonschema.validate`,
    which checks the (large) events schema itself against the meta-schema and builds a new
@@ -36,6 +37,11 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
    session) lacks; the merge then compares every new event with every stored one (`as_dict`):
    28% of the Rasa server's CPU at 20 conversations. `install()` makes the same merge with one
    lookup per event (`tracker_merge`).
+7. Rasa runs the prediction graph (NLU, then the policies) through dask, twice per message: a new
+   minimal schema, a new dask graph and dask's scheduler each time, about a tenth of the CPU per
+   message for a dozen nodes in one thread. `install()` makes the message processor load the
+   graph into a runner that orders the same nodes once and calls them in that order
+   (`graph_runner`); the nodes get the same arguments and their errors the same wrapping.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ from deploy.speedups import (
     action_responses,
     action_sessions,
     event_classes,
+    graph_runner,
     model_loading,
     tracker_merge,
 )
@@ -58,6 +65,7 @@ _installed = False
 def patches() -> list[tuple[type, str, Any]]:
     """(Rasa class, attribute, replacement) for each speed-up; the replacements wrap what the
     attribute holds now."""
+    from rasa.core import processor
     from rasa.core.actions.action import RemoteAction
     from rasa.core.tracker_store import RedisTrackerStore
     from rasa.shared.core.events import Event
@@ -72,6 +80,7 @@ def patches() -> list[tuple[type, str, Any]]:
         (EndpointConfig, "session", action_sessions.shared_session),  # 5
         (RedisTrackerStore, "_merge_trackers",
          tracker_merge.linear_merge(RedisTrackerStore._merge_trackers)),  # 6
+        (processor, "DaskGraphRunner", graph_runner.SequentialGraphRunner),  # 7
     ]
 
 
@@ -84,4 +93,4 @@ def install() -> None:
         setattr(owner, name, replacement)
     _installed = True
     logger.debug("Rasa speed-ups installed (deploy/speedups/): action responses, event classes, "
-                 "model loading, action server sessions, Redis tracker merge")
+                 "model loading, action server sessions, Redis tracker merge, graph runner")

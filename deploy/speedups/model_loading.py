@@ -23,9 +23,58 @@ def trace_without_autograph(model: Any, predict_data_example: Any) -> None:
     generator, _ = create_data_generators(model_data=predict_data_example, batch_sizes=1, epochs=1,
                                           shuffle=False)
     batch_in = next(iter(generator))[0]  # the batch `run_inference` will trace with
-    model._tf_predict_step = tf.function(
+    model._tf_predict_step = FlatPredictStep(tf.function(
         model.predict_step, input_signature=model._dynamic_signature(batch_in), autograph=False
-    )
+    ))
+
+
+class FlatPredictStep:
+    """The traced prediction function, called with its flat list of tensors.
+
+    Calling a `tf.function`, TensorFlow matches the arguments to its signature again every time
+    (nest, type specs, cache key): for a DIET prediction that took longer than running the graph
+    (3.3 ms vs 1.5 ms per call, timed ad hoc on the reference machine). The signature is fixed
+    (`input_signature`), so this converts the batch's arrays to tensors of the signature's types
+    and runs the one concrete function directly. Any batch that does not match the signature
+    exactly (count, array type, dtype, shape) goes through the `tf.function` as before, which
+    converts it or raises as it always did.
+    """
+
+    def __init__(self, function: Any) -> None:
+        self.function = function
+        self._concrete: Any = None  # the traced function, known after the first call
+
+    def _take_concrete_function(self) -> None:
+        # Only after the first call: that one traces the graph after `prepare_for_predict`
+        # (tracing earlier would capture the label embeddings as graph tensors of another graph).
+        import numpy as np
+        import tensorflow as tf
+
+        self._concrete = self.function.get_concrete_function()
+        (arguments,), _ = self._concrete.structured_input_signature
+        self._specs = tf.nest.flatten(arguments)
+        self._dtypes = [np.dtype(spec.dtype.as_numpy_dtype) for spec in self._specs]
+        self._flatten = tf.nest.flatten
+        self._to_tensor = tf.convert_to_tensor
+        self._ndarray = np.ndarray
+
+    def _matches(self, values: list[Any]) -> bool:
+        return len(values) == len(self._specs) and all(
+            isinstance(value, self._ndarray) and value.dtype == dtype
+            and spec.shape.is_compatible_with(value.shape)
+            for value, dtype, spec in zip(values, self._dtypes, self._specs, strict=True)
+        )
+
+    def __call__(self, batch_in: Any) -> Any:
+        if self._concrete is None:
+            outputs = self.function(batch_in)
+            self._take_concrete_function()
+            return outputs
+        values = self._flatten(batch_in)
+        if not self._matches(values):
+            return self.function(batch_in)
+        tensors = [self._to_tensor(value) for value in values]
+        return self._concrete._call_flat(tensors, self._concrete.captured_inputs)
 
 
 def load_for_inference(original: Any) -> Any:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
+import pytest
 from aiohttp import web
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rasa.utils.endpoints import EndpointConfig
 
-from deploy.speedups.action_sessions import CLIENT_KEEPALIVE_S
+from deploy.speedups.action_sessions import CLIENT_KEEPALIVE_S, dumps_json
 
 
 async def _serve(connections: list[int]) -> tuple[web.AppRunner, str]:
@@ -60,6 +64,7 @@ async def test_session_stays_open_is_configured_like_rasas_and_is_replaced_when_
     assert not first.closed
     assert first.headers["X-Test"] == "1" and first.auth.login == "u"
     assert first.connector._keepalive_timeout == CLIENT_KEEPALIVE_S < 5
+    assert first._json_serialize is dumps_json  # what `request(json=...)` is written with
     async with endpoint.session() as again:
         assert again is first
     await first.close()
@@ -86,3 +91,69 @@ def test_each_event_loop_gets_its_own_session(rasa_speedups_installed):
     finally:
         loop_a.close()
         loop_b.close()
+
+
+# JSON values as trackers hold them: str keys, any text (also "/", quotes, emoji, line separators),
+# ints of any size, finite floats, nested lists and dicts.
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5),
+    max_leaves=30,
+)
+
+
+@given(JSON_VALUES)
+@settings(max_examples=400, deadline=None)
+def test_payload_json_decodes_to_what_the_standard_library_writes(value):
+    assert json.loads(dumps_json(value)) == json.loads(json.dumps(value))
+
+
+@pytest.mark.parametrize("value", [
+    {True: 1, 2: "x", None: [1.5, -0.0]},  # keys json.dumps turns into strings
+    2**80,  # beyond ujson's integers
+    [float("inf"), float("-inf")],
+    "é/\u2028\u0000😢",
+])
+def test_edge_values_are_written_as_the_standard_library_writes_them(value):
+    assert json.loads(dumps_json(value)) == json.loads(json.dumps(value))
+
+
+@pytest.mark.parametrize("value", [{1, 2}, b"bytes", object()])
+def test_what_the_standard_library_refuses_is_still_refused(value):
+    with pytest.raises(TypeError):
+        dumps_json(value)
+
+
+async def test_the_action_server_receives_the_tracker_rasa_sends(rasa_speedups_installed):
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    received: list[dict] = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        received.append(json.loads(await request.text()))
+        return web.json_response({"events": [], "responses": []})
+
+    app = web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    try:
+        domain = Domain.from_yaml("version: '3.1'\nslots:\n  gemeente:\n    type: any\n    mappings: []")
+        tracker = DialogueStateTracker.from_events("s/1", [
+            ActionExecuted("action_listen"),
+            UserUttered("Hij slaat me 😢 </script>", {"name": "danger_violence", "confidence": 0.987654321},
+                        parse_data={"text": "x", "intent_ranking": [{"name": "a", "confidence": 1e-7}]}),
+            SlotSet("gemeente", {"naam": "'s-Hertogenbosch", "codes": [796, 2**40]}),
+        ], domain.slots)
+        action = RemoteAction("action_x", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+        payload = action._action_call_format(tracker, domain)
+        await action.action_endpoint.request(json=payload, method="post")
+        assert received == [json.loads(json.dumps(payload))]
+    finally:
+        await runner.cleanup()
