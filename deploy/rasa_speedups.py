@@ -2,8 +2,8 @@
 
 Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the code of each is in
 `deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 `model_loading`, 5
-`action_sessions`, 6 `tracker_merge`, 7 `graph_runner`. `install()` applies them all
-(`deploy/rasa_server.py` calls it).
+`action_sessions` and `stores/json_text.py`, 6 `tracker_merge`, 7 `graph_runner`, 9
+`slot_copy`. `install()` applies them all (`deploy/rasa_server.py` calls it).
 
 1. Rasa checks every action server response against its JSON schema with `jsonschema.validate`,
    which checks the (large) events schema itself against the meta-schema and builds a new
@@ -42,6 +42,14 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
    message for a dozen nodes in one thread. `install()` makes the message processor load the
    graph into a runner that orders the same nodes once and calls them in that order
    (`graph_runner`); the nodes get the same arguments and their errors the same wrapping.
+8. Calling the traced DIET or FAQ selector, TensorFlow matched the batch to the function's
+   signature again each time, which took longer than running the graph. `install()` (with 3)
+   calls the traced function directly with the batch's tensors when they fit its signature
+   (`model_loading.FlatPredictStep`); anything else goes the usual way. The action server call's
+   tracker JSON is written with ujson (5; `stores/json_text.py`), as is the in-memory tracker
+   store's (`stores/expiring_memory.py`).
+9. Every tracker copies each of our 35 slots with `copy.copy`, through the pickle protocol.
+   `install()` gives Rasa's `Slot` a `__copy__` that makes the same copy directly (`slot_copy`).
 """
 
 from __future__ import annotations
@@ -55,6 +63,7 @@ from deploy.speedups import (
     event_classes,
     graph_runner,
     model_loading,
+    slot_copy,
     tracker_merge,
 )
 
@@ -69,6 +78,7 @@ def patches() -> list[tuple[type, str, Any]]:
     from rasa.core.actions.action import RemoteAction
     from rasa.core.tracker_store import RedisTrackerStore
     from rasa.shared.core.events import Event
+    from rasa.shared.core.slots import Slot
     from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.tensorflow.models import RasaModel
 
@@ -81,6 +91,7 @@ def patches() -> list[tuple[type, str, Any]]:
         (RedisTrackerStore, "_merge_trackers",
          tracker_merge.linear_merge(RedisTrackerStore._merge_trackers)),  # 6
         (processor, "DaskGraphRunner", graph_runner.SequentialGraphRunner),  # 7
+        (Slot, "__copy__", slot_copy.shallow_copy),  # 9
     ]
 
 
@@ -93,4 +104,4 @@ def install() -> None:
         setattr(owner, name, replacement)
     _installed = True
     logger.debug("Rasa speed-ups installed (deploy/speedups/): action responses, event classes, "
-                 "model loading, action server sessions, Redis tracker merge, graph runner")
+                 "model loading, action server sessions, Redis tracker merge, graph runner, slot copy")

@@ -7,6 +7,9 @@ message (default one hour, like the session expiry) and at most `max_conversatio
 (least recently used go first), so memory stays bounded whatever the traffic. When the
 resident says "stop" / "snel weg" (`action_stop`), the conversation is not saved at all but
 deleted at once: "Dit gesprek is gewist" is then literally true.
+
+Conversations are kept as JSON text, as in Rasa's store, but written and read with
+`stores.json_text` (ujson): the same text up to whitespace, a few times faster (issue 7).
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ from typing import Any
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.conversation import Dialogue
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from stores import json_text
 
 logger = logging.getLogger(__name__)
 
@@ -83,11 +89,24 @@ class ExpiringInMemoryTrackerStore(InMemoryTrackerStore):
             self._forget(tracker.sender_id)
             logger.debug("Erased a conversation at the resident's request")
             return
-        await super().save(tracker)
+        # As InMemoryTrackerStore.save, which names its own class's JSON writer.
+        await self.stream_events(tracker)
+        self.store[tracker.sender_id] = self.serialise_tracker(tracker)
         now = self._clock()
         self.store.move_to_end(tracker.sender_id)
         self._last_seen[tracker.sender_id] = now
         self._evict(now)
+
+    @staticmethod
+    def serialise_tracker(tracker: DialogueStateTracker) -> str:
+        """The conversation as JSON text (as Rasa's `SerializedTrackerAsText`)."""
+        return json_text.dumps(tracker.as_dialogue().as_dict())
+
+    def deserialise_tracker(self, sender_id: str, serialised_tracker: str | bytes) -> DialogueStateTracker:
+        """The conversation from its JSON text (as Rasa's `TrackerStore.deserialise_tracker`)."""
+        tracker = self.init_tracker(sender_id)
+        tracker.recreate_from_dialogue(Dialogue.from_parameters(json_text.loads(serialised_tracker)))
+        return tracker
 
     async def _retrieve(
         self, sender_id: str, fetch_all_sessions: bool

@@ -42,13 +42,20 @@ def rasa_speedups_installed(monkeypatch: pytest.MonkeyPatch):
     Yields `original(owner, name)`: what Rasa had there (for comparing with it)."""
     from deploy import rasa_speedups
 
-    saved = {(owner, name): owner.__dict__[name] for owner, name, _ in rasa_speedups.patches()}
+    missing = object()  # a speed-up may add what Rasa does not define (`Slot.__copy__`)
+    saved = {(owner, name): owner.__dict__.get(name, missing)
+             for owner, name, _ in rasa_speedups.patches()}
     for (owner, name), value in saved.items():
-        monkeypatch.setattr(owner, name, value)  # restored at teardown
+        if value is missing:  # deleted again at teardown
+            monkeypatch.setattr(owner, name, None, raising=False)
+            monkeypatch.delattr(owner, name)
+        else:
+            monkeypatch.setattr(owner, name, value)  # restored at teardown
     monkeypatch.setattr(rasa_speedups, "_installed", False)
     rasa_speedups.install()
 
     def original(owner: type, name: str):
-        return saved[(owner, name)].__get__(None, owner)
+        value = saved[(owner, name)]
+        return None if value is missing else value.__get__(None, owner)
 
     yield original

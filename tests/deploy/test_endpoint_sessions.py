@@ -5,13 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 
-import pytest
 from aiohttp import web
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from rasa.utils.endpoints import EndpointConfig
 
-from deploy.speedups.action_sessions import CLIENT_KEEPALIVE_S, dumps_json
+from deploy.speedups.action_sessions import CLIENT_KEEPALIVE_S
+from stores import json_text
 
 
 async def _serve(connections: list[int]) -> tuple[web.AppRunner, str]:
@@ -64,7 +62,7 @@ async def test_session_stays_open_is_configured_like_rasas_and_is_replaced_when_
     assert not first.closed
     assert first.headers["X-Test"] == "1" and first.auth.login == "u"
     assert first.connector._keepalive_timeout == CLIENT_KEEPALIVE_S < 5
-    assert first._json_serialize is dumps_json  # what `request(json=...)` is written with
+    assert first._json_serialize is json_text.dumps  # what `request(json=...)` is written with
     async with endpoint.session() as again:
         assert again is first
     await first.close()
@@ -91,37 +89,6 @@ def test_each_event_loop_gets_its_own_session(rasa_speedups_installed):
     finally:
         loop_a.close()
         loop_b.close()
-
-
-# JSON values as trackers hold them: str keys, any text (also "/", quotes, emoji, line separators),
-# ints of any size, finite floats, nested lists and dicts.
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5),
-    max_leaves=30,
-)
-
-
-@given(JSON_VALUES)
-@settings(max_examples=400, deadline=None)
-def test_payload_json_decodes_to_what_the_standard_library_writes(value):
-    assert json.loads(dumps_json(value)) == json.loads(json.dumps(value))
-
-
-@pytest.mark.parametrize("value", [
-    {True: 1, 2: "x", None: [1.5, -0.0]},  # keys json.dumps turns into strings
-    2**80,  # beyond ujson's integers
-    [float("inf"), float("-inf")],
-    "é/\u2028\u0000😢",
-])
-def test_edge_values_are_written_as_the_standard_library_writes_them(value):
-    assert json.loads(dumps_json(value)) == json.loads(json.dumps(value))
-
-
-@pytest.mark.parametrize("value", [{1, 2}, b"bytes", object()])
-def test_what_the_standard_library_refuses_is_still_refused(value):
-    with pytest.raises(TypeError):
-        dumps_json(value)
 
 
 async def test_the_action_server_receives_the_tracker_rasa_sends(rasa_speedups_installed):

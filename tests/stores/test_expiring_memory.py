@@ -1,5 +1,6 @@
 """The default tracker store forgets conversations and keeps memory bounded."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,46 @@ async def test_stop_erases_the_conversation_at_once(domain):
     await store.save(conversation)
     assert await store.retrieve("a") is None
     assert list(await store.keys()) == []
+
+
+def _conversation(domain: Domain, sender: str) -> DialogueStateTracker:
+    """Two sessions with most kinds of event, free text with emoji, quotes, "/" and HTML."""
+    from rasa.shared.core.events import (
+        ActiveLoop,
+        BotUttered,
+        SessionStarted,
+        SlotSet,
+        UserUtteranceReverted,
+    )
+
+    events = []
+    for session in range(2):
+        events += [
+            ActionExecuted("action_session_start"), SessionStarted(),
+            SlotSet("gemeente", "'s-Hertogenbosch"), ActionExecuted("action_listen"),
+            UserUttered(f"Hij slaat me 😢 </script> \"nu\" / {session}",
+                        {"name": "danger_violence", "confidence": 0.987654321},
+                        parse_data={"intent_ranking": [{"name": "inform", "confidence": 1e-7}]},
+                        metadata={"gemeente": "zwolle"}),
+            ActiveLoop("triage_form"), SlotSet("requested_slot", "in_danger"),
+            BotUttered("Ben je nu in gevaar?", {"buttons": [{"title": "Ja", "payload": "/affirm"}]}),
+            ActionExecuted("action_listen"), UserUttered("eh", {"name": "nlu_fallback", "confidence": 0.3}),
+            UserUtteranceReverted(), ActiveLoop(None),
+        ]
+    return DialogueStateTracker.from_events(sender, events, slots=domain.slots)
+
+
+async def test_conversations_come_back_exactly_as_from_rasas_own_store(domain):
+    from rasa.core.tracker_store import InMemoryTrackerStore
+
+    ours, rasas = ExpiringInMemoryTrackerStore(domain), InMemoryTrackerStore(domain)
+    conversation = _conversation(domain, "s1")
+    for store in (ours, rasas):
+        await store.save(conversation)
+    assert json.loads(ours.store["s1"]) == json.loads(rasas.store["s1"])
+    for fetch in ("retrieve", "retrieve_full_tracker"):
+        mine, theirs = await getattr(ours, fetch)("s1"), await getattr(rasas, fetch)("s1")
+        assert mine.events == theirs.events and len(mine.events) > 5
+        assert mine.current_state() == theirs.current_state()
+        assert mine.current_slot_values() == theirs.current_slot_values()
+    assert len((await ours.retrieve_full_tracker("s1")).events) > len((await ours.retrieve("s1")).events)
