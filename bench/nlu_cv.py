@@ -114,7 +114,7 @@ def unknown_words_flags(texts: list[str]) -> list[bool]:
         if not ws or len(own) < len(ws):
             flags.append(False)  # no words at all, or a word that other examples have
             continue
-        known = KnownWords(vocabulary - own)
+        known = KnownWords(vocabulary - own, index=False)  # one per text: no index to build
         flags.append(not any(known.recognises(w) for w in ws))
     return flags
 

@@ -58,24 +58,57 @@ def typo_limit(word: str) -> int:
 
 
 class KnownWords:
-    """The training data's words, and whether a word is one of them or a typo or two away."""
+    """The training data's words, and whether a word is one of them or a typo or two away.
 
-    def __init__(self, words: set[str]) -> None:
+    Finding a near word by comparing the typed word with every known word of about its length
+    took a few percent of the Rasa server's CPU per message (issue 7). With `index` (the
+    component's default), each known word is also filed under every form it takes with up to
+    two letters deleted. Two words within edit distance k share such a form with at most k
+    deletions on each side (a substitution is one deletion in each word, an insertion one
+    deletion in the other), so the typed word's own deletion forms find every candidate, and
+    each candidate is then checked with `edit_distance_at_most` as before: the same answer as
+    the full comparison (tests/components/test_unknown_words.py checks both ways).
+    """
+
+    MAX_TYPOS = 2  # the most `typo_limit` allows
+
+    def __init__(self, words: set[str], *, index: bool = True) -> None:
         self.words = frozenset(words)
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self.words:
             self._by_length[len(word)].append(word)
+        self._by_deletion: dict[str, list[str]] | None = None
+        if index:
+            by_deletion: dict[str, list[str]] = defaultdict(list)
+            for word in self.words:
+                for form in deletion_forms(word, self.MAX_TYPOS):
+                    by_deletion[form].append(word)
+            self._by_deletion = dict(by_deletion)
+
+    def _candidates(self, word: str, limit: int) -> Iterable[str]:
+        if self._by_deletion is None:
+            for length in range(len(word) - limit, len(word) + limit + 1):
+                yield from self._by_length.get(length, ())
+            return
+        for form in deletion_forms(word, limit):
+            yield from self._by_deletion.get(form, ())
 
     def recognises(self, word: str) -> bool:
         """Known, or a typo or two away from a known word."""
         if word in self.words:
             return True
         limit = typo_limit(word)
-        for length in range(len(word) - limit, len(word) + limit + 1):
-            for known in self._by_length.get(length, ()):
-                if edit_distance_at_most(word, known, limit):
-                    return True
-        return False
+        return any(edit_distance_at_most(word, known, limit) for known in self._candidates(word, limit))
+
+
+def deletion_forms(word: str, deletions: int) -> set[str]:
+    """The word with up to `deletions` letters left out (the word itself included)."""
+    forms = {word}
+    frontier = {word}
+    for _ in range(deletions):
+        frontier = {form[:i] + form[i + 1:] for form in frontier for i in range(len(form))}
+        forms |= frontier
+    return forms
 
 
 def word_forms(forms: Iterable[str | None]) -> set[str]:

@@ -11,7 +11,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.unknown_words import UnknownWordsGuard, edit_distance_at_most
+from components.unknown_words import KnownWords, UnknownWordsGuard, deletion_forms, edit_distance_at_most
 
 TRAINING = {
     "affirm": ["ja", "jazeker", "dat klopt"],
@@ -33,6 +33,43 @@ def levenshtein(a: str, b: str) -> int:
 @given(st.text("abcde", max_size=8), st.text("abcde", max_size=8), st.integers(0, 3))
 def test_edit_distance_agrees_with_plain_levenshtein(a, b, limit):
     assert edit_distance_at_most(a, b, limit) == (levenshtein(a, b) <= limit)
+
+
+@given(st.sets(st.text("abcde", min_size=2, max_size=9), max_size=40), st.text("abcde", max_size=10))
+def test_the_deletion_index_finds_exactly_what_comparing_every_word_finds(vocabulary, word):
+    indexed, scanned = KnownWords(vocabulary), KnownWords(vocabulary, index=False)
+    expected = word in vocabulary or any(
+        levenshtein(word, known) <= (1 if len(word) <= 6 else 2) for known in vocabulary)
+    assert indexed.recognises(word) == scanned.recognises(word) == expected
+
+
+def test_deletion_forms():
+    assert deletion_forms("abc", 1) == {"abc", "bc", "ac", "ab"}
+    assert deletion_forms("abc", 2) == {"abc", "bc", "ac", "ab", "a", "b", "c"}
+    assert deletion_forms("ab", 0) == {"ab"}
+
+
+def test_the_real_vocabulary_gives_the_same_answers_both_ways():
+    """The training data's words; typed words made from them by one and two edits, and mash."""
+    import random
+    import re
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "data" / "nlu"
+    text = " ".join(path.read_text(encoding="utf-8") for path in data.glob("*.yml"))
+    vocabulary = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
+    indexed, scanned = KnownWords(vocabulary), KnownWords(vocabulary, index=False)
+    generator = random.Random(7)
+    words = sorted(vocabulary)
+    typed = ["asdf", "qwpoeiru", "zxmcnv", "wachtijd", "jaaa", "neej", "kermis", "hondenbelasting"]
+    for word in generator.sample(words, 400):
+        for _ in range(generator.choice([1, 2, 3])):
+            position = generator.randrange(len(word) + 1)
+            word = word[:position] + generator.choice("aeiklnrstz") + word[position + 1:]
+        typed.append(word)
+    answers = [(word, indexed.recognises(word)) for word in typed]
+    assert answers == [(word, scanned.recognises(word)) for word in typed]
+    assert 0 < sum(known for _, known in answers) < len(answers)  # both kinds are in the sample
 
 
 def tokenized(text: str, intent: str | None = None) -> Message:
