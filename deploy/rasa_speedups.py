@@ -3,7 +3,7 @@
 Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the code of each is in
 `deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 `model_loading`, 5
 `action_sessions` and `stores/json_text.py`, 6 `tracker_merge`, 7 `graph_runner`, 9
-`slot_copy`. `install()` applies them all (`deploy/rasa_server.py` calls it).
+`slot_copy`, 10 `rule_keys`. `install()` applies them all (`deploy/rasa_server.py` calls it).
 
 1. Rasa checks every action server response against its JSON schema with `jsonschema.validate`,
    which checks the (large) events schema itself against the meta-schema and builds a new
@@ -50,6 +50,9 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
    store's (`stores/expiring_memory.py`).
 9. Every tracker copies each of our 35 slots with `copy.copy`, through the pickle protocol.
    `install()` gives Rasa's `Slot` a `__copy__` that makes the same copy directly (`slot_copy`).
+10. RulePolicy matched its rules against every state of the conversation, although a rule of n
+    states fits whatever lies more than n turns back. `install()` stops at the longest rule
+    (`rule_keys`); the rules found are the same.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ from deploy.speedups import (
     event_classes,
     graph_runner,
     model_loading,
+    rule_keys,
     slot_copy,
     tracker_merge,
 )
@@ -76,6 +80,7 @@ def patches() -> list[tuple[type, str, Any]]:
     attribute holds now."""
     from rasa.core import processor
     from rasa.core.actions.action import RemoteAction
+    from rasa.core.policies.rule_policy import RulePolicy
     from rasa.core.tracker_store import RedisTrackerStore
     from rasa.shared.core.events import Event
     from rasa.shared.core.slots import Slot
@@ -92,6 +97,7 @@ def patches() -> list[tuple[type, str, Any]]:
          tracker_merge.linear_merge(RedisTrackerStore._merge_trackers)),  # 6
         (processor, "DaskGraphRunner", graph_runner.SequentialGraphRunner),  # 7
         (Slot, "__copy__", slot_copy.shallow_copy),  # 9
+        (RulePolicy, "_get_possible_keys", rule_keys.possible_keys),  # 10
     ]
 
 
@@ -103,5 +109,5 @@ def install() -> None:
     for owner, name, replacement in patches():
         setattr(owner, name, replacement)
     _installed = True
-    logger.debug("Rasa speed-ups installed (deploy/speedups/): action responses, event classes, "
-                 "model loading, action server sessions, Redis tracker merge, graph runner, slot copy")
+    logger.debug("Rasa speed-ups installed (deploy/speedups/): %s",
+                 ", ".join(f"{owner.__name__}.{name}" for owner, name, _ in patches()))
