@@ -46,13 +46,14 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
    signature again each time, which took longer than running the graph. `install()` (with 3)
    calls the traced function directly with the batch's tensors when they fit its signature
    (`model_loading.FlatPredictStep`); anything else goes the usual way. The action server call's
-   tracker JSON is written with ujson (5; `stores/json_text.py`), as is the in-memory tracker
-   store's (`stores/expiring_memory.py`).
+   tracker JSON is written with ujson (5; `stores/json_text.py`). (The in-memory tracker store
+   keeps the events themselves instead of JSON text: `stores/expiring_memory.py`.)
 9. Every tracker copies each of our 35 slots with `copy.copy`, through the pickle protocol.
    `install()` gives Rasa's `Slot` a `__copy__` that makes the same copy directly (`slot_copy`).
 10. RulePolicy matched its rules against every state of the conversation, although a rule of n
-    states fits whatever lies more than n turns back. `install()` stops at the longest rule
-    (`rule_keys`); the rules found are the same.
+    states fits whatever lies more than n turns back, and read each rule's states again for every
+    rule, turn and prediction. `install()` stops at the longest rule and reads the states once
+    per rule table (`rule_keys`); the rules found are the same.
 """
 
 from __future__ import annotations

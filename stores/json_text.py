@@ -1,11 +1,11 @@
-"""JSON text for trackers and action server calls, written and read by ujson where it can.
+"""JSON text for trackers (the action server call), written by ujson where it can.
 
-The Rasa server turns every conversation into JSON text and back several times per message (the
-tracker store, each action server call): with the standard library that was about a tenth of its
-CPU (py-spy, docs/benchmarks.md). ujson (installed with Sanic on CPython) writes and reads the same
-JSON about four times faster. Only whitespace and an escaped "/" ("\\/") differ in the text, which
-every JSON reader decodes alike. What ujson refuses (a number beyond 64 bits, NaN on reading, an
-unknown type) goes to the standard library, which handles it or raises as it always did.
+The Rasa server sends the whole conversation as JSON with every action server call: with the
+standard library, writing it was about 7 % of its CPU (py-spy, docs/benchmarks.md). ujson
+(installed with Sanic on CPython) writes the same JSON about four times faster. Only
+whitespace and an escaped "/" ("\\/") differ in the text, which every JSON reader decodes alike.
+What ujson refuses (a number beyond 64 bits, a type it does not know) goes to the standard library, which
+handles it or raises as it always did.
 """
 
 from __future__ import annotations
@@ -27,13 +27,3 @@ def dumps(value: Any) -> str:
         except (TypeError, OverflowError, ValueError):
             pass
     return json.dumps(value)
-
-
-def loads(text: str | bytes) -> Any:
-    """`json.loads(text)`, faster; the same values, the same error for text that is not JSON."""
-    if _ujson is not None:
-        try:
-            return _ujson.loads(text)
-        except (ValueError, OverflowError):
-            pass
-    return json.loads(text)

@@ -60,3 +60,14 @@ def test_a_long_conversation_ending_in_a_rule_finds_that_rule(lookups, policy):
 
 def test_installed_for_the_rule_policy(rasa_speedups_installed):
     assert RulePolicy._get_possible_keys is possible_keys
+
+
+def test_a_changed_table_is_read_again(lookups, policy):
+    table = dict(sorted(lookups["rules"].items())[:20])
+    states = [state for key in sorted(table)[:3] for state in json.loads(key)]
+    assert possible_keys(policy, table, states) == RulePolicy._get_possible_keys(policy, table, states)
+    removed = sorted(table)[0]
+    del table[removed]
+    table[sorted(lookups["rules"])[30]] = "action_x"  # same size, other rules
+    assert possible_keys(policy, table, states) == RulePolicy._get_possible_keys(policy, table, states)
+    assert removed not in possible_keys(policy, table, states)

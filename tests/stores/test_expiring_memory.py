@@ -117,10 +117,25 @@ async def test_conversations_come_back_exactly_as_from_rasas_own_store(domain):
     conversation = _conversation(domain, "s1")
     for store in (ours, rasas):
         await store.save(conversation)
-    assert json.loads(ours.store["s1"]) == json.loads(rasas.store["s1"])
+    assert ours.store["s1"].as_dict() == json.loads(rasas.store["s1"])
     for fetch in ("retrieve", "retrieve_full_tracker"):
         mine, theirs = await getattr(ours, fetch)("s1"), await getattr(rasas, fetch)("s1")
         assert mine.events == theirs.events and len(mine.events) > 5
         assert mine.current_state() == theirs.current_state()
         assert mine.current_slot_values() == theirs.current_slot_values()
     assert len((await ours.retrieve_full_tracker("s1")).events) > len((await ours.retrieve("s1")).events)
+
+
+async def test_what_happens_after_saving_or_retrieving_stays_out_of_the_store(domain):
+    store = ExpiringInMemoryTrackerStore(domain)
+    conversation = _conversation(domain, "s2")
+    await store.save(conversation)
+    kept = store.store["s2"].as_dict()
+    conversation.update(UserUttered("nog iets", {"name": "inform", "confidence": 1.0}))
+    retrieved = await store.retrieve("s2")
+    retrieved.update(ActionExecuted("action_listen"))
+    retrieved.slots["gemeente"].value = "anders"
+    assert store.store["s2"].as_dict() == kept
+    again = await store.retrieve("s2")
+    assert again is not retrieved and again.events == (await store.retrieve("s2")).events
+    assert again.get_slot("gemeente") == "'s-Hertogenbosch" and len(again.events) == len(retrieved.events) - 1
