@@ -12,10 +12,12 @@ from deploy.speedups.action_sessions import CLIENT_KEEPALIVE_S
 from stores import json_text
 
 
-async def _serve(connections: list[int]) -> tuple[web.AppRunner, str]:
+async def _serve(connections: list[int], bodies: list[dict] | None = None) -> tuple[web.AppRunner, str]:
     async def webhook(request: web.Request) -> web.Response:
         peer = request.transport.get_extra_info("peername")
         connections.append(peer[1])  # the client's port: one per TCP connection
+        if bodies is not None:
+            bodies.append(json.loads(await request.text()))
         return web.json_response({"events": [], "responses": []})
 
     app = web.Application()
@@ -98,18 +100,7 @@ async def test_the_action_server_receives_the_tracker_rasa_sends(rasa_speedups_i
     from rasa.shared.core.trackers import DialogueStateTracker
 
     received: list[dict] = []
-
-    async def webhook(request: web.Request) -> web.Response:
-        received.append(json.loads(await request.text()))
-        return web.json_response({"events": [], "responses": []})
-
-    app = web.Application()
-    app.router.add_post("/webhook", webhook)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
+    runner, url = await _serve([], received)
     try:
         domain = Domain.from_yaml("version: '3.1'\nslots:\n  gemeente:\n    type: any\n    mappings: []")
         tracker = DialogueStateTracker.from_events("s/1", [
@@ -118,7 +109,7 @@ async def test_the_action_server_receives_the_tracker_rasa_sends(rasa_speedups_i
                         parse_data={"text": "x", "intent_ranking": [{"name": "a", "confidence": 1e-7}]}),
             SlotSet("gemeente", {"naam": "'s-Hertogenbosch", "codes": [796, 2**40]}),
         ], domain.slots)
-        action = RemoteAction("action_x", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+        action = RemoteAction("action_x", EndpointConfig(url))
         payload = action._action_call_format(tracker, domain)
         await action.action_endpoint.request(json=payload, method="post")
         assert received == [json.loads(json.dumps(payload))]
