@@ -74,24 +74,17 @@ class KnownWords:
 
     def __init__(self, words: set[str], *, index: bool = True) -> None:
         self.words = frozenset(words)
-        self._by_length: dict[int, list[str]] = defaultdict(list)
+        self._index = index
+        # Known words filed by deletion form (with `index`) or else by length.
+        self._filed: dict[Any, list[str]] = defaultdict(list)
         for word in self.words:
-            self._by_length[len(word)].append(word)
-        self._by_deletion: dict[str, list[str]] | None = None
-        if index:
-            by_deletion: dict[str, list[str]] = defaultdict(list)
-            for word in self.words:
-                for form in deletion_forms(word, self.MAX_TYPOS):
-                    by_deletion[form].append(word)
-            self._by_deletion = dict(by_deletion)
+            for key in deletion_forms(word, self.MAX_TYPOS) if index else (len(word),):
+                self._filed[key].append(word)
 
     def _candidates(self, word: str, limit: int) -> Iterable[str]:
-        if self._by_deletion is None:
-            for length in range(len(word) - limit, len(word) + limit + 1):
-                yield from self._by_length.get(length, ())
-            return
-        for form in deletion_forms(word, limit):
-            yield from self._by_deletion.get(form, ())
+        keys = deletion_forms(word, limit) if self._index else range(len(word) - limit, len(word) + limit + 1)
+        for key in keys:
+            yield from self._filed.get(key, ())
 
     def recognises(self, word: str) -> bool:
         """Known, or a typo or two away from a known word."""

@@ -1,9 +1,9 @@
 """Behaviour-preserving speed-ups for the Rasa server (Rasa Open Source 3.6).
 
 Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the code of each is in
-`deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 `model_loading`, 5
-`action_sessions` and `stores/json_text.py`, 6 `tracker_merge`, 7 `graph_runner`, 9
-`slot_copy`, 10 `rule_keys`. `install()` applies them all (`deploy/rasa_server.py` calls it).
+`deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 and 8 `model_loading`, 5
+`action_sessions` (8: with `json_text`), 6 `tracker_merge`, 7 `graph_runner`, 9 `slot_copy`,
+10 `rule_keys`. `install()` applies them all (`deploy/rasa_server.py` calls it).
 
 1. Rasa checks every action server response against its JSON schema with `jsonschema.validate`,
    which checks the (large) events schema itself against the meta-schema and builds a new
@@ -46,8 +46,8 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
    signature again each time, which took longer than running the graph. `install()` (with 3)
    calls the traced function directly with the batch's tensors when they fit its signature
    (`model_loading.FlatPredictStep`); anything else goes the usual way. The action server call's
-   tracker JSON is written with ujson (5; `stores/json_text.py`). (The in-memory tracker store
-   keeps the events themselves instead of JSON text: `stores/expiring_memory.py`.)
+   tracker JSON is written with ujson (5; `json_text`). (The in-memory tracker store keeps the
+   events themselves instead of JSON text: `stores/expiring_memory.py`.)
 9. Every tracker copies each of our 35 slots with `copy.copy`, through the pickle protocol.
    `install()` gives Rasa's `Slot` a `__copy__` that makes the same copy directly (`slot_copy`).
 10. RulePolicy matched its rules against every state of the conversation, although a rule of n
@@ -107,8 +107,9 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    for owner, name, replacement in patches():
+    applied = patches()
+    for owner, name, replacement in applied:
         setattr(owner, name, replacement)
     _installed = True
     logger.debug("Rasa speed-ups installed (deploy/speedups/): %s",
-                 ", ".join(f"{owner.__name__}.{name}" for owner, name, _ in patches()))
+                 ", ".join(f"{owner.__name__}.{name}" for owner, name, _ in applied))

@@ -29,6 +29,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -361,6 +364,55 @@ class ProdStack:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+@contextmanager
+def scratch_database(prefix: str) -> Iterator[str]:
+    """A new PostgreSQL database on this machine's server (database `test` for admin), for one
+    test or benchmark run; yields its URL and drops it afterwards."""
+    import psycopg2
+
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = psycopg2.connect(host=HOST, port=5432, user="postgres", dbname="test", connect_timeout=5)
+    admin.autocommit = True
+    try:
+        with admin.cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        yield f"postgresql+psycopg2://postgres@{HOST}:5432/{name}"
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@contextmanager
+def scratch_redis(prefix: str) -> Iterator[RedisSettings]:
+    """A new key prefix on this machine's Redis; its keys are deleted afterwards."""
+    import redis
+
+    settings = RedisSettings(prefix=f"{prefix}{uuid.uuid4().hex[:12]}")
+    try:
+        yield settings
+    finally:
+        client = redis.Redis(host=settings.host, port=settings.port, db=settings.db)
+        keys = list(client.scan_iter(match=f"{settings.prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+        client.close()
+
+
+@contextmanager
+def stack_on_free_ports(instances: int, **settings: object) -> Iterator[ProdStack]:
+    """A `ProdStack` on free loopback ports, without the web app, started and stopped after."""
+    stack = ProdStack(
+        instances=instances, port=free_port(), rasa_ports=[free_port() for _ in range(instances)],
+        action_port=free_port(), web_port=None, **settings,
+    )
+    stack.start(web=False)
+    try:
+        yield stack
+    finally:
+        stack.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from stores import json_text
+from deploy.speedups import json_text
 
 CLIENT_KEEPALIVE_S = 2.0  # below Sanic's default KEEP_ALIVE_TIMEOUT (5 s) of the action server
 
@@ -41,7 +41,7 @@ def shared_session(self: Any) -> KeptSession:
             auth=auth,
             timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
             connector=aiohttp.TCPConnector(keepalive_timeout=CLIENT_KEEPALIVE_S),
-            # The tracker sent with each call, written 4x faster (stores/json_text.py).
+            # The tracker sent with each call, written 4x faster (deploy/speedups/json_text.py).
             json_serialize=json_text.dumps,
         )
         sessions[loop] = session

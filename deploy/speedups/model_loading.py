@@ -54,26 +54,29 @@ class FlatPredictStep:
         (arguments,), _ = self._concrete.structured_input_signature
         self._specs = tf.nest.flatten(arguments)
         self._dtypes = [np.dtype(spec.dtype.as_numpy_dtype) for spec in self._specs]
-        self._flatten = tf.nest.flatten
-        self._to_tensor = tf.convert_to_tensor
-        self._ndarray = np.ndarray
 
     def _matches(self, values: list[Any]) -> bool:
+        import numpy as np
+
         return len(values) == len(self._specs) and all(
-            isinstance(value, self._ndarray) and value.dtype == dtype
+            isinstance(value, np.ndarray) and value.dtype == dtype
             and spec.shape.is_compatible_with(value.shape)
             for value, dtype, spec in zip(values, self._dtypes, self._specs, strict=True)
         )
 
     def __call__(self, batch_in: Any) -> Any:
+        # TensorFlow is imported here, not at module level: deploy/rasa_server.py configures it
+        # before the first import.
+        import tensorflow as tf
+
         if self._concrete is None:
             outputs = self.function(batch_in)
             self._take_concrete_function()
             return outputs
-        values = self._flatten(batch_in)
+        values = tf.nest.flatten(batch_in)
         if not self._matches(values):
             return self.function(batch_in)
-        tensors = [self._to_tensor(value) for value in values]
+        tensors = [tf.convert_to_tensor(value) for value in values]
         return self._concrete._call_flat(tensors, self._concrete.captured_inputs)
 
 

@@ -8,8 +8,8 @@ import json
 from aiohttp import web
 from rasa.utils.endpoints import EndpointConfig
 
+from deploy.speedups import json_text
 from deploy.speedups.action_sessions import CLIENT_KEEPALIVE_S
-from stores import json_text
 
 
 async def _serve(connections: list[int], bodies: list[dict] | None = None) -> tuple[web.AppRunner, str]:

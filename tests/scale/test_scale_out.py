@@ -22,14 +22,19 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from bench.dialogues import make_residents, run_many
-from scripts.prod_stack import DEFAULT_MODEL, ProdStack, RedisSettings, free_port
+from scripts.prod_stack import (
+    DEFAULT_MODEL,
+    RedisSettings,
+    scratch_database,
+    scratch_redis,
+    stack_on_free_ports,
+)
 
 pytestmark = pytest.mark.scale
 
@@ -39,7 +44,6 @@ CONCURRENCY = 100  # all conversations in flight at once; one request in flight 
 SEED = 2026  # the residents' answers (bench.dialogues.make_residents): fixed, so a failure repeats
 RECORD_EXP = 3600  # deploy/endpoints.yml
 TIME_BUDGET = 150.0  # seconds for the conversations themselves (the test stays bounded)
-PG_ADMIN = dict(host="127.0.0.1", port=5432, user="postgres", dbname="test", connect_timeout=5)
 # All load comes from one loopback address; the per-address limits are for real residents.
 LOAD_ENV = {"RELATIEROUTE_RATE_SENDER": "600", "RELATIEROUTE_RATE_ADDRESS": "1000000"}
 # 100 conversations at once on 2 cores queue for seconds: this test is about correctness (timing
@@ -56,61 +60,25 @@ def _train_if_changed() -> Path:
 @pytest.fixture
 def database_url():
     """A fresh PostgreSQL database for the statistics of this run (dropped afterwards)."""
-    import psycopg2
-
-    name = f"rrscale_{uuid.uuid4().hex[:12]}"
-    admin = psycopg2.connect(**PG_ADMIN)
-    admin.autocommit = True
-    try:
-        with admin.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        yield f"postgresql+psycopg2://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+    with scratch_database("rrscale") as url:
+        yield url
 
 
 @pytest.fixture
 def redis_settings():
     """A fresh key prefix on the real Redis; its keys are deleted afterwards."""
-    import redis
-
-    settings = RedisSettings(prefix=f"rrscale{uuid.uuid4().hex[:12]}")
-    client = redis.Redis(host=settings.host, port=settings.port, db=settings.db)
-    try:
+    with scratch_redis("rrscale") as settings:
         yield settings
-    finally:
-        keys = list(client.scan_iter(match=f"{settings.prefix}:*", count=1000))
-        if keys:
-            client.delete(*keys)
-        client.close()
 
 
 @pytest.fixture
 def prod_stack(tmp_path, database_url, redis_settings):
-    stack = ProdStack(
-        model=_train_if_changed(),
-        instances=2,
-        rasa_workers=1,
-        action_workers=2,
-        port=free_port(),
-        rasa_ports=[free_port(), free_port()],
-        action_port=free_port(),
-        web_port=None,
-        redis=redis_settings,
-        database_url=database_url,
-        run_dir=tmp_path / "prod",
-        address_per_minute=1_000_000,
-        address_burst=10_000,
-        channel_timeout=CHANNEL_TIMEOUT,
-        extra_env=LOAD_ENV,
-    )
-    stack.start(web=False)
-    try:
+    with stack_on_free_ports(
+        2, model=_train_if_changed(), rasa_workers=1, action_workers=2, redis=redis_settings,
+        database_url=database_url, run_dir=tmp_path / "prod", address_per_minute=1_000_000,
+        address_burst=10_000, channel_timeout=CHANNEL_TIMEOUT, extra_env=LOAD_ENV,
+    ) as stack:
         yield stack
-    finally:
-        stack.stop()
 
 
 def _cpu_seconds(pid: int) -> float:

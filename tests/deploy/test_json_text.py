@@ -1,4 +1,4 @@
-"""stores/json_text.py: JSON text that reads back as what the standard library writes."""
+"""deploy/speedups/json_text.py: JSON text that reads back as what the standard library writes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stores import json_text
+from deploy.speedups import json_text
 
 # JSON values as trackers hold them: str keys, any text (also "/", quotes, emoji, line separators),
 # ints of any size, floats, nested lists and dicts.
