@@ -3,7 +3,7 @@
 Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the code of each is in
 `deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 and 8 `model_loading`, 5
 `action_sessions` (8: with `json_text`), 6 `tracker_merge`, 7 `graph_runner`, 9 `slot_copy`,
-10 `rule_keys`. `install()` applies them all (`deploy/rasa_server.py` calls it).
+10 `rule_keys`, 11 `payload_parse`. `install()` applies them all (`deploy/rasa_server.py` calls it).
 
 1. Rasa checks every action server response against its JSON schema with `jsonschema.validate`,
    which checks the (large) events schema itself against the meta-schema and builds a new
@@ -54,6 +54,11 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
     states fits whatever lies more than n turns back, and read each rule's states again for every
     rule, turn and prediction. `install()` stops at the longest rule and reads the states once
     per rule table (`rule_keys`); the rules found are the same.
+11. A button payload (`/affirm`, `/inform{"barriers": "time"}`) went through the whole NLU graph
+    (spaCy, featurizers, DIET, FAQ selector, guards: about 7 ms of CPU), after which the last
+    node, `RegexMessageHandler`, replaced the message by a new one built from the payload alone.
+    `install()` feeds such a payload straight to that node (`payload_parse`); every other text,
+    and a payload the handler would not unpack, goes through the whole graph.
 """
 
 from __future__ import annotations
@@ -67,6 +72,7 @@ from deploy.speedups import (
     event_classes,
     graph_runner,
     model_loading,
+    payload_parse,
     rule_keys,
     slot_copy,
     tracker_merge,
@@ -97,6 +103,8 @@ def patches() -> list[tuple[type, str, Any]]:
         (RedisTrackerStore, "_merge_trackers",
          tracker_merge.linear_merge(RedisTrackerStore._merge_trackers)),  # 6
         (processor, "DaskGraphRunner", graph_runner.SequentialGraphRunner),  # 7
+        (processor.MessageProcessor, "_parse_message_with_graph",
+         payload_parse.parse_payloads_directly(processor.MessageProcessor._parse_message_with_graph)),  # 11
         (Slot, "__copy__", slot_copy.shallow_copy),  # 9
         (RulePolicy, "_get_possible_keys", rule_keys.possible_keys),  # 10
     ]
