@@ -3,7 +3,8 @@
 Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the code of each is in
 `deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 and 8 `model_loading`, 5
 `action_sessions` (8: with `json_text`), 6 `tracker_merge`, 7 `graph_runner`, 9 `slot_copy`,
-10 `rule_keys`, 11 `payload_parse`. `install()` applies them all (`deploy/rasa_server.py` calls it).
+10 `rule_keys`, 11 `payload_parse`, 12 `applied_events`. `install()` applies them all
+(`deploy/rasa_server.py` calls it).
 
 1. Rasa checks every action server response against its JSON schema with `jsonschema.validate`,
    which checks the (large) events schema itself against the meta-schema and builds a new
@@ -59,6 +60,10 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
     node, `RegexMessageHandler`, replaced the message by a new one built from the payload alone.
     `install()` feeds such a payload straight to that node (`payload_parse`); every other text,
     and a payload the handler would not unpack, goes through the whole graph.
+12. A tracker's applied events (those not undone by a rewind, restart or repeated form run) were
+    worked out from the first event on every call, several times per message on the same
+    tracker with a few more events each time. `install()` continues from the previous answer
+    when the tracker has only gained events that activate no new loop (`applied_events`).
 """
 
 from __future__ import annotations
@@ -69,6 +74,7 @@ from typing import Any
 from deploy.speedups import (
     action_responses,
     action_sessions,
+    applied_events,
     event_classes,
     graph_runner,
     model_loading,
@@ -91,6 +97,7 @@ def patches() -> list[tuple[type, str, Any]]:
     from rasa.core.tracker_store import RedisTrackerStore
     from rasa.shared.core.events import Event
     from rasa.shared.core.slots import Slot
+    from rasa.shared.core.trackers import DialogueStateTracker
     from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.tensorflow.models import RasaModel
 
@@ -107,6 +114,8 @@ def patches() -> list[tuple[type, str, Any]]:
          payload_parse.parse_payloads_directly(processor.MessageProcessor._parse_message_with_graph)),  # 11
         (Slot, "__copy__", slot_copy.shallow_copy),  # 9
         (RulePolicy, "_get_possible_keys", rule_keys.possible_keys),  # 10
+        (DialogueStateTracker, "applied_events",
+         applied_events.remembering_applied_events(DialogueStateTracker.applied_events)),  # 12
     ]
 
 

@@ -13,6 +13,9 @@ into text and back into event objects (about 6 % of the Rasa server's CPU, issue
 keeps the list of events itself: Rasa never changes an event once it is in a tracker (every change
 is a new event), and a retrieved tracker replays the same events into a fresh tracker as Rasa's
 store does after reading the text (tests/stores/test_expiring_memory.py compares the two).
+Retrieving the current session, Rasa's store replays the whole conversation into a tracker,
+splits its events into sessions and replays the last session into a second one; this store
+replays only the last session, the tracker Rasa returns.
 """
 
 from __future__ import annotations
@@ -25,9 +28,10 @@ from typing import Any
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.constants import ACTION_SESSION_START_NAME
 from rasa.shared.core.conversation import Dialogue
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, UserUttered, split_events
 from rasa.shared.core.trackers import DialogueStateTracker
 
 logger = logging.getLogger(__name__)
@@ -115,7 +119,18 @@ class ExpiringInMemoryTrackerStore(InMemoryTrackerStore):
     ) -> DialogueStateTracker | None:
         if sender_id in self.store and self._expired(sender_id, self._clock()):
             self._forget(sender_id)
-        return await super()._retrieve(sender_id, fetch_all_sessions)
+        if fetch_all_sessions or sender_id not in self.store:
+            return await super()._retrieve(sender_id, fetch_all_sessions)
+        # As `rasa.shared.core.trackers.get_trackers_for_conversation_sessions(tracker)[-1]`,
+        # which `InMemoryTrackerStore._retrieve` returns when there are several sessions, and
+        # without replaying the earlier ones.
+        sessions = split_events(self.store[sender_id].events, ActionExecuted,
+                                {"action_name": ACTION_SESSION_START_NAME}, include_splitting_event=True)
+        if len(sessions) <= 1:
+            return await super()._retrieve(sender_id, fetch_all_sessions)
+        return DialogueStateTracker.from_events(
+            sender_id, sessions[-1], self.domain.slots, max_event_history=self.max_event_history
+        )
 
     async def keys(self) -> Iterable[str]:
         """The conversations still kept (after evicting what expired)."""

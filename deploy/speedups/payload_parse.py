@@ -22,7 +22,6 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 from rasa.engine.graph import GraphSchema
 from rasa.graph_components.converters.nlu_message_converter import NLUMessageConverter
-from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
 from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
@@ -43,6 +42,10 @@ def handler_inputs(schema: GraphSchema, nlu_target: str) -> tuple[str, tuple[str
     """When the NLU target is Rasa's `RegexMessageHandler` (as the default recipe builds it):
     the node whose messages it reads, and the nodes of its other inputs (the domain provider),
     which must need nothing themselves. Else None."""
+    # Imported here: the module imports TensorFlow, which the server sets up before importing
+    # it (deploy/rasa_server.py, which imports this module first).
+    from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
+
     node = schema.nodes.get(nlu_target)
     if node is None or node.uses is not RegexMessageHandler or node.fn != "process":
         return None

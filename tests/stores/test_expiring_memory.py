@@ -83,8 +83,9 @@ async def test_stop_erases_the_conversation_at_once(domain):
     assert list(await store.keys()) == []
 
 
-def _conversation(domain: Domain, sender: str) -> DialogueStateTracker:
-    """Two sessions with most kinds of event, free text with emoji, quotes, "/" and HTML."""
+def _conversation(domain: Domain, sender: str, sessions: int = 2) -> DialogueStateTracker:
+    """Sessions with most kinds of event, free text with emoji, quotes, "/" and HTML; before the
+    first one, the channel's metadata (as the channel sends it)."""
     from rasa.shared.core.events import (
         ActiveLoop,
         BotUttered,
@@ -93,10 +94,10 @@ def _conversation(domain: Domain, sender: str) -> DialogueStateTracker:
         UserUtteranceReverted,
     )
 
-    events = []
-    for session in range(2):
+    events = [SlotSet("session_started_metadata", {"gemeente": "zwolle"})]
+    for session in range(max(1, sessions)):
         events += [
-            ActionExecuted("action_session_start"), SessionStarted(),
+            *([ActionExecuted("action_session_start"), SessionStarted()] if sessions else []),
             SlotSet("gemeente", "'s-Hertogenbosch"), ActionExecuted("action_listen"),
             UserUttered(f"Hij slaat me 😢 </script> \"nu\" / {session}",
                         {"name": "danger_violence", "confidence": 0.987654321},
@@ -110,11 +111,22 @@ def _conversation(domain: Domain, sender: str) -> DialogueStateTracker:
     return DialogueStateTracker.from_events(sender, events, slots=domain.slots)
 
 
-async def test_conversations_come_back_exactly_as_from_rasas_own_store(domain):
+def _same_tracker(mine: DialogueStateTracker, theirs: DialogueStateTracker) -> None:
+    """Every attribute equal, the slots attribute by attribute."""
+    mine_vars, their_vars = dict(vars(mine)), dict(vars(theirs))
+    mine_slots, their_slots = mine_vars.pop("slots"), their_vars.pop("slots")
+    assert mine_vars == their_vars
+    assert list(mine_slots) == list(their_slots)
+    for name, slot in mine_slots.items():
+        assert vars(slot) == vars(their_slots[name]), name
+
+
+@pytest.mark.parametrize("sessions", [0, 1, 2, 3])
+async def test_conversations_come_back_exactly_as_from_rasas_own_store(domain, sessions):
     from rasa.core.tracker_store import InMemoryTrackerStore
 
     ours, rasas = ExpiringInMemoryTrackerStore(domain), InMemoryTrackerStore(domain)
-    conversation = _conversation(domain, "s1")
+    conversation = _conversation(domain, "s1", sessions)
     for store in (ours, rasas):
         await store.save(conversation)
     assert ours.store["s1"].as_dict() == json.loads(rasas.store["s1"])
@@ -122,8 +134,9 @@ async def test_conversations_come_back_exactly_as_from_rasas_own_store(domain):
         mine, theirs = await getattr(ours, fetch)("s1"), await getattr(rasas, fetch)("s1")
         assert mine.events == theirs.events and len(mine.events) > 5
         assert mine.current_state() == theirs.current_state()
-        assert mine.current_slot_values() == theirs.current_slot_values()
-    assert len((await ours.retrieve_full_tracker("s1")).events) > len((await ours.retrieve("s1")).events)
+        _same_tracker(mine, theirs)
+    if sessions >= 1:  # the slot event before the first session start is a session of its own
+        assert len((await ours.retrieve_full_tracker("s1")).events) > len((await ours.retrieve("s1")).events)
 
 
 async def test_what_happens_after_saving_or_retrieving_stays_out_of_the_store(domain):
