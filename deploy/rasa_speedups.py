@@ -3,7 +3,7 @@
 Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the code of each is in
 `deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 and 8 `model_loading`, 5
 `action_sessions` (8: with `json_text`), 6 `tracker_merge`, 7 `graph_runner`, 9 `slot_copy`,
-10 `rule_keys`, 11 `payload_parse`, 12 `applied_events`. `install()` applies them all
+10 `rule_keys`, 11 `payload_parse`, 12 `applied_events`, 13 `gc_freeze`. `install()` applies them all
 (`deploy/rasa_server.py` calls it).
 
 1. Rasa checks every action server response against its JSON schema with `jsonschema.validate`,
@@ -76,6 +76,7 @@ from deploy.speedups import (
     action_sessions,
     applied_events,
     event_classes,
+    gc_freeze,
     graph_runner,
     model_loading,
     payload_parse,
@@ -93,6 +94,7 @@ def patches() -> list[tuple[type, str, Any]]:
     attribute holds now."""
     from rasa.core import processor
     from rasa.core.actions.action import RemoteAction
+    from rasa.core.agent import Agent
     from rasa.core.policies.rule_policy import RulePolicy
     from rasa.core.tracker_store import RedisTrackerStore
     from rasa.shared.core.events import Event
@@ -116,6 +118,7 @@ def patches() -> list[tuple[type, str, Any]]:
         (RulePolicy, "_get_possible_keys", rule_keys.possible_keys),  # 10
         (DialogueStateTracker, "applied_events",
          applied_events.remembering_applied_events(DialogueStateTracker.applied_events)),  # 12
+        (Agent, "load_model", gc_freeze.freeze_after_loading(Agent.load_model)),  # 13
     ]
 
 
