@@ -14,8 +14,9 @@ keeps the list of events itself: Rasa never changes an event once it is in a tra
 is a new event), and a retrieved tracker replays the same events into a fresh tracker as Rasa's
 store does after reading the text (tests/stores/test_expiring_memory.py compares the two).
 Retrieving the current session, Rasa's store replays the whole conversation into a tracker,
-splits its events into sessions and replays the last session into a second one; this store
-replays only the last session, the tracker Rasa returns.
+splits its events into sessions and replays each session into a tracker of its own, then returns
+the whole conversation's tracker (one session) or the last session's (several). This store
+replays only the tracker it returns.
 """
 
 from __future__ import annotations
@@ -121,13 +122,14 @@ class ExpiringInMemoryTrackerStore(InMemoryTrackerStore):
             self._forget(sender_id)
         if fetch_all_sessions or sender_id not in self.store:
             return await super()._retrieve(sender_id, fetch_all_sessions)
-        # As `rasa.shared.core.trackers.get_trackers_for_conversation_sessions(tracker)[-1]`,
-        # which `InMemoryTrackerStore._retrieve` returns when there are several sessions, and
-        # without replaying the earlier ones.
-        sessions = split_events(self.store[sender_id].events, ActionExecuted,
+        # What `InMemoryTrackerStore._retrieve` returns, replayed once: with one session the
+        # whole conversation's tracker, else the last of
+        # `rasa.shared.core.trackers.get_trackers_for_conversation_sessions(tracker)`.
+        dialogue = self.store[sender_id]
+        sessions = split_events(dialogue.events, ActionExecuted,
                                 {"action_name": ACTION_SESSION_START_NAME}, include_splitting_event=True)
         if len(sessions) <= 1:
-            return await super()._retrieve(sender_id, fetch_all_sessions)
+            return self.deserialise_tracker(sender_id, dialogue)
         return DialogueStateTracker.from_events(
             sender_id, sessions[-1], self.domain.slots, max_event_history=self.max_event_history
         )

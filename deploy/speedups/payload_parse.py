@@ -36,6 +36,8 @@ from rasa.shared.nlu.constants import (
 ParseWithGraph = Callable[..., dict[str, Any]]
 _PAYLOAD = YAMLStoryReader._regex_message_pattern()
 _CONVERTER = NLUMessageConverter()
+# On each MessageProcessor (one per loaded model): `handler_inputs` of its graph, read once.
+_INPUTS_ATTRIBUTE = "_payload_handler_inputs"
 
 
 def handler_inputs(schema: GraphSchema, nlu_target: str) -> tuple[str, tuple[str, ...]] | None:
@@ -76,7 +78,9 @@ def parse_payloads_directly(original: ParseWithGraph) -> ParseWithGraph:
         self: Any, message: UserMessage, tracker: Any, only_output_properties: bool = True
     ) -> dict[str, Any]:
         target = self.model_metadata.nlu_target
-        inputs = handler_inputs(self.model_metadata.predict_schema, target)
+        if _INPUTS_ATTRIBUTE not in self.__dict__:
+            self.__dict__[_INPUTS_ATTRIBUTE] = handler_inputs(self.model_metadata.predict_schema, target)
+        inputs = self.__dict__[_INPUTS_ATTRIBUTE]
         if inputs is None or not is_unpacked_payload(message.text, self.domain):
             return original(self, message, tracker, only_output_properties)
         source, others = inputs
