@@ -6,6 +6,8 @@
 - answers an empty message itself and cuts very long ones (the assistant reads the first part);
 - passes on only the metadata the assistant uses (gemeente id, channel) — no user agent, no IP;
 - limits the rate per sender and per client address (429 with a kind text);
+- lets a few messages into the assistant at a time, first come first served, so that under a
+  peak every resident waits about as long (channels/admission.py);
 - still answers with the emergency numbers and the wijkteam contact when the assistant fails
   (action server down or slow, nothing to say), so nobody is left without a way to get help.
 """
@@ -27,6 +29,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.admission import FifoGate
 from channels.ratelimit import RateLimiter
 from channels.requests import (
     EMPTY_TEXT,
@@ -40,6 +43,11 @@ logger = logging.getLogger(__name__)
 DEFAULT_SENDER_PER_MINUTE = 30.0
 DEFAULT_ADDRESS_PER_MINUTE = 600.0
 DEFAULT_TIMEOUT_SECONDS = 20.0
+# Messages in the assistant at once, per server process; more wait at the door, first come first
+# served (channels/admission.py). Three keep the CPU busy while one or two await the action
+# server; with all of them in at once (0), the first message of a conversation waited longest
+# under a peak (issue 7, docs/benchmarks.md).
+DEFAULT_MAX_CONCURRENT = 3
 # How long a "the action server is reachable" check is trusted, and how long it may take.
 ACTIONS_CHECK_TTL_SECONDS = 5.0
 ACTIONS_CHECK_TIMEOUT_SECONDS = 2.0
@@ -63,6 +71,18 @@ def assistant_unavailable_text(gemeente: str | None) -> str:
     except Exception:  # the numbers above must be shown even if the catalogue is unreadable
         logger.exception("Could not read the wijkteam contact for the fallback message")
     return " ".join(lines)
+
+
+def _whole_number(from_env: str | None, env: str, from_credentials: Any) -> int:
+    """A count of 0 or more from the environment variable `env`, else from credentials.yml."""
+    source, raw = (env, from_env) if from_env is not None else ("credentials.yml", from_credentials)
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ValueError(f"{source}: expected a whole number of 0 or more, not {raw!r} ({env})")
+    return value
 
 
 def _json_messages(sender: str | None, text: str, status: int = 200) -> HTTPResponse:
@@ -91,6 +111,10 @@ class RelatierouteInput(InputChannel):
                 "address_per_minute", "RELATIEROUTE_RATE_ADDRESS", DEFAULT_ADDRESS_PER_MINUTE
             ),
             timeout_seconds=setting("timeout_seconds", "RELATIEROUTE_TIMEOUT", DEFAULT_TIMEOUT_SECONDS),
+            max_concurrent=_whole_number(
+                os.environ.get("RELATIEROUTE_MAX_CONCURRENT") or None, "RELATIEROUTE_MAX_CONCURRENT",
+                credentials.get("max_concurrent_messages", DEFAULT_MAX_CONCURRENT),
+            ),
         )
 
     def __init__(
@@ -98,6 +122,7 @@ class RelatierouteInput(InputChannel):
         sender_per_minute: float = DEFAULT_SENDER_PER_MINUTE,
         address_per_minute: float = DEFAULT_ADDRESS_PER_MINUTE,
         timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+        max_concurrent: int = DEFAULT_MAX_CONCURRENT,
     ) -> None:
         from privacy.logging import install as install_log_privacy
 
@@ -108,6 +133,7 @@ class RelatierouteInput(InputChannel):
         self.sender_limit = RateLimiter(sender_per_minute, burst=max(10.0, sender_per_minute / 3))
         self.address_limit = RateLimiter(address_per_minute, burst=max(30.0, address_per_minute / 3))
         self.timeout_seconds = timeout_seconds
+        self.gate = FifoGate(max_concurrent)
         self._actions_checked_at = float("-inf")
         self._actions_reachable = True
 
@@ -160,6 +186,12 @@ class RelatierouteInput(InputChannel):
 
         return webhook
 
+    async def _handle(
+        self, message: UserMessage, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> None:
+        async with self.gate.place():
+            await on_new_message(message)
+
     async def _receive(
         self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> HTTPResponse:
@@ -182,7 +214,7 @@ class RelatierouteInput(InputChannel):
             metadata=parsed.metadata,
         )
         try:
-            await asyncio.wait_for(on_new_message(message), timeout=self.timeout_seconds)
+            await asyncio.wait_for(self._handle(message, on_new_message), timeout=self.timeout_seconds)
         except asyncio.TimeoutError:
             logger.error("The assistant did not answer within %.0f s", self.timeout_seconds)
         except Exception:
