@@ -130,3 +130,20 @@ async def test_nothing_is_read_when_no_message_precedes_the_run():
     tracker = in_form("ja", "affirm", "violence", {"acute_danger": False},
                       events=[{"event": "action", "name": "triage_form"}])
     assert await run(tracker) == {"requested_slot": "violence"}
+
+
+async def test_rasa_sends_no_domain_and_the_action_needs_none():
+    """domain.yml declares `send_domain: false` (issue 7): the action must answer the same without it."""
+    from pathlib import Path
+
+    from rasa.shared.core.domain import Domain
+
+    domain = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
+    assert not domain.does_custom_action_explicitly_need_domain("validate_triage_form")
+    full = domain.as_dict()
+    for tracker in (
+        make_tracker(active_loop="triage_form"),
+        tracker_after({"relationship_status": "separated"}, earlier={"acute_danger": False}),
+    ):
+        with_domain = await ValidateTriageForm().run(CollectingDispatcher(), tracker, full)
+        assert with_domain == await ValidateTriageForm().run(CollectingDispatcher(), tracker, {})
