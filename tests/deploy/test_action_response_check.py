@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import ValidationError, validators
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.utils.schemas.events import EVENT_SCHEMA
 
-from deploy.speedups.action_responses import EventDispatchCheck, quick_check, validate_action_result
+from deploy.speedups.action_responses import (
+    KNOWN_VALID_MAX,
+    EventDispatchCheck,
+    json_key,
+    quick_check,
+    validate_action_result,
+)
 
 SCHEMA = RemoteAction.action_response_format_spec()
 FULL = validators.validator_for(SCHEMA)(SCHEMA)
@@ -86,3 +93,44 @@ def test_the_quick_check_steps_aside_for_a_schema_of_another_shape():
     unnamed = {"type": "object", "properties": {"events": {"type": "array", "items": {
         "type": "object", "oneOf": [{"properties": {"event": {"const": "a"}}}]}}}}
     assert EventDispatchCheck.build(unnamed, validators.Draft4Validator) is None  # "event" not required
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(events, min_size=1, max_size=6))
+def test_remembered_events_decide_as_checking_them_again(batch):
+    """Events remembered as valid (by their JSON text) are decided as the full validator decides,
+    however often and in whatever company they come again."""
+    quick = EventDispatchCheck.build(SCHEMA, type(FULL))
+    for _ in range(2):
+        for event in batch:
+            if quick.accepts({"events": [event]}):
+                assert _full_accepts({"events": [event]})
+        if quick.accepts({"events": batch}):
+            assert _full_accepts({"events": batch})
+
+
+@pytest.mark.parametrize(("valid", "twin"), [
+    ({"event": "slot", "name": "violence", "value": True}, {"event": "slot", "name": 1, "value": True}),
+    ({"event": "bot", "text": "x", "timestamp": 1.5}, {"event": "bot", "text": "x", "timestamp": True}),
+    ({"event": "action", "name": "a", "confidence": 1}, {"event": "action", "name": "a", "confidence": "1"}),
+])
+def test_a_remembered_event_does_not_vouch_for_a_look_alike(valid, twin):
+    quick = EventDispatchCheck.build(SCHEMA, type(FULL))
+    assert quick.accepts({"events": [valid]})
+    assert quick.accepts({"events": [twin]}) == _full_accepts({"events": [twin]})
+    assert json_key(valid) != json_key(twin)
+
+
+def test_json_key_only_for_plain_json():
+    assert json_key({"event": "slot", "value": [1, 2.5, None, "x"]}) is not None
+    assert json_key({"event": "slot", 1: "a"}) is None  # not a string key
+    assert json_key({"event": "slot", "value": float("nan")}) is None
+    assert json_key({"event": "slot", "value": {1, 2}}) is None  # not a JSON type
+    assert json_key({"b": 1, "a": 2}) == json_key({"a": 2, "b": 1})
+
+
+def test_the_memory_is_bounded():
+    quick = EventDispatchCheck.build(SCHEMA, type(FULL))
+    for index in range(KNOWN_VALID_MAX + 10):
+        assert quick.accepts({"events": [{"event": "slot", "name": f"s{index}", "value": index}]})
+    assert len(quick._known_valid) <= KNOWN_VALID_MAX
