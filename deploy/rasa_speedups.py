@@ -3,7 +3,8 @@
 Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the code of each is in
 `deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 and 8 `model_loading`, 5
 `action_sessions` (8: with `json_text`), 6 `tracker_merge`, 7 `graph_runner`, 9 `slot_copy`,
-10 `rule_keys`, 11 `payload_parse`, 12 `applied_events`, 13 `gc_freeze`, 14 `debug_copies`.
+10 `rule_keys`, 11 `payload_parse`, 12 `applied_events`, 13 `gc_freeze`, 14 `debug_copies`,
+15 `loop_state`.
 `install()` applies them all (`deploy/rasa_server.py` calls it).
 
 1. Rasa checks every action server response against its JSON schema with `jsonschema.validate`,
@@ -75,6 +76,11 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
     at INFO: about 8 % of the CPU. In the three modules where `copy.deepcopy` serves nothing
     else (checked in their source at install), `install()` makes it return the value itself
     while debug lines are dropped, and copy as before when they are written (`debug_copies`).
+15. Every action server call writes the tracker's state, including the active form as
+    `dataclasses.asdict(active_loop)`, which deep-copies the parse data of the message that
+    opened the form value by value through `copy.deepcopy`: about 5 % of the CPU while a form is
+    active. `install()` makes that dictionary directly when it holds only JSON values, the same
+    as `asdict` makes it; anything else still goes through `asdict` (`loop_state`).
 """
 
 from __future__ import annotations
@@ -90,6 +96,7 @@ from deploy.speedups import (
     event_classes,
     gc_freeze,
     graph_runner,
+    loop_state,
     model_loading,
     payload_parse,
     rule_keys,
@@ -109,6 +116,7 @@ def patches() -> list[tuple[type, str, Any]]:
     from rasa.core.agent import Agent
     from rasa.core.policies.rule_policy import RulePolicy
     from rasa.core.tracker_store import RedisTrackerStore
+    from rasa.shared.core import trackers
     from rasa.shared.core.events import Event
     from rasa.shared.core.slots import Slot
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -133,6 +141,7 @@ def patches() -> list[tuple[type, str, Any]]:
         (Agent, "load_model", gc_freeze.freeze_after_loading(Agent.load_model)),  # 13
         *((module, "copy", debug_copies.DebugLineCopy())
           for module in debug_copies.modules_to_patch()),  # 14
+        (trackers, "dataclasses", loop_state.TrackerDataclasses()),  # 15
     ]
 
 
