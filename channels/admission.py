@@ -61,10 +61,7 @@ class FifoGate:
         # The place was counted for us in release().
 
     def release(self) -> None:
-        """Frees a place: hands it to the longest waiter, if any."""
-        if not self.limit:
-            self.inside -= 1
-            return
+        """Frees a place: hands it to the longest waiter, if any (with no gate there are none)."""
         while self._waiters:
             waiter = self._waiters.popleft()
             if not waiter.done():

@@ -141,7 +141,7 @@ def patches() -> list[tuple[type, str, Any]]:
         (Agent, "load_model", gc_freeze.freeze_after_loading(Agent.load_model)),  # 13
         *((module, "copy", debug_copies.DebugLineCopy())
           for module in debug_copies.modules_to_patch()),  # 14
-        (trackers, "dataclasses", loop_state.TrackerDataclasses()),  # 15
+        (trackers, "dataclasses", loop_state.TrackerDataclasses(trackers.TrackerActiveLoop)),  # 15
     ]
 
 

@@ -2,8 +2,9 @@
 
 See `deploy/rasa_speedups.py`, 1 and 4. The quick check remembers the events it found valid,
 by their exact JSON text: most events of a conversation recur in every other one (the same
-`requested_slot`, the same answer slots), and checking one against its schema costs about a
-hundred times more than writing its text.
+`requested_slot`, the same answer slots), and checking a slot event against its schema takes
+7-9 times as long as making its key (`json_key`): 76 and 47 µs against 11 and 5.5 µs, in two
+ad-hoc timings in one process.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ KNOWN_VALID_MAX = 4096  # events remembered as valid; the memory is emptied when
 
 def json_key(event: Any) -> str | None:
     """The exact JSON text of `event` (keys sorted), or None when that text would not give back
-    an equal value (keys that are not strings, NaN, types JSON does not have): then it is
+    the same value (keys that are not strings, NaN, types JSON does not have): then it is
     checked every time. Two events with the same text are the same JSON document, so the
     schema decides the same for both.
     """
@@ -29,22 +30,21 @@ def json_key(event: Any) -> str | None:
         return None
     try:
         text = _ujson.dumps(event, sort_keys=True)
-        decoded = _ujson.loads(text)
-        same = decoded == event and _same_types(decoded, event)
+        return text if _identical(_ujson.loads(text), event) else None
     except (TypeError, ValueError, OverflowError):
         return None
-    return text if same else None
 
 
-def _same_types(decoded: Any, original: Any) -> bool:
-    # `==` treats 1, 1.0 and True alike; the schema does not ("integer", "boolean").
+def _identical(decoded: Any, original: Any) -> bool:
+    # Types compared too: `==` treats 1, 1.0 and True alike; the schema does not.
     if type(decoded) is not type(original):
         return False
     if isinstance(original, dict):
-        return all(_same_types(decoded[key], value) for key, value in original.items())
+        return decoded.keys() == original.keys() and all(
+            _identical(decoded[key], value) for key, value in original.items())
     if isinstance(original, list):
-        return all(_same_types(a, b) for a, b in zip(decoded, original, strict=True))
-    return True
+        return len(decoded) == len(original) and all(map(_identical, decoded, original))
+    return decoded == original
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import copy as _copy
+import importlib
 import inspect
 import logging
 from functools import cache, lru_cache
@@ -68,23 +69,14 @@ class DebugLineCopy:
         return _copy.deepcopy(value, memo)
 
 
-def _is_deepcopy(node: ast.AST) -> bool:
+def _is_call(node: ast.AST, owner: str, method: str) -> bool:
+    """Whether `node` is a call `owner.method(...)`."""
     return (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "deepcopy"
+        and node.func.attr == method
         and isinstance(node.func.value, ast.Name)
-        and node.func.value.id == "copy"
-    )
-
-
-def _is_debug_line(node: ast.AST) -> bool:
-    return (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "debug"
-        and isinstance(node.func.value, ast.Name)
-        and node.func.value.id == STRUCTLOGGER
+        and node.func.value.id == owner
     )
 
 
@@ -95,9 +87,9 @@ def deepcopy_only_for_debug_lines(source: str) -> bool:
     tree = ast.parse(source)
     allowed: set[int] = set()  # ids of the `copy` Name nodes inside allowed deepcopy calls
     for node in ast.walk(tree):
-        if _is_debug_line(node):
+        if _is_call(node, STRUCTLOGGER, "debug"):
             for keyword in node.keywords:  # type: ignore[attr-defined]
-                if _is_deepcopy(keyword.value):
+                if _is_call(keyword.value, "copy", "deepcopy"):
                     allowed.add(id(keyword.value.func.value))
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id == "copy" and id(node) not in allowed:
@@ -113,25 +105,19 @@ def deepcopy_only_for_debug_lines(source: str) -> bool:
 
 @cache
 def _source_passes(name: str) -> bool:
-    import importlib
-
     return deepcopy_only_for_debug_lines(inspect.getsource(importlib.import_module(name)))
 
 
 def modules_to_patch() -> list[ModuleType]:
     """The modules of `MODULES` whose source passes `deepcopy_only_for_debug_lines`."""
-    import importlib
-
     passing = []
     for name in MODULES:
         module = importlib.import_module(name)
-        if getattr(module, "copy", None) is not _copy and not isinstance(
-            getattr(module, "copy", None), DebugLineCopy
-        ):
+        current = getattr(module, "copy", None)
+        if current is not _copy and not isinstance(current, DebugLineCopy):
             logger.warning("%s has no `copy` module: its deep copies are left as they are", name)
-            continue
-        if _source_passes(name):
-            passing.append(module)
-        else:
+        elif not _source_passes(name):
             logger.warning("%s uses copy.deepcopy outside debug lines: left as it is", name)
+        else:
+            passing.append(module)
     return passing

@@ -37,20 +37,23 @@ def _plain_copy(value: Any) -> Any:
 
 
 class TrackerDataclasses:
-    """The `dataclasses` module as `rasa.shared.core.trackers` sees it."""
+    """The `dataclasses` module as `rasa.shared.core.trackers` sees it.
+
+    `loop_class`: Rasa's `TrackerActiveLoop`, whose fields are read once here.
+    """
+
+    def __init__(self, loop_class: type) -> None:
+        self._loop_class = loop_class
+        self._loop_fields = tuple(field.name for field in dataclasses.fields(loop_class))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(dataclasses, name)
 
-    @staticmethod
-    def asdict(obj: Any, *, dict_factory: Any = dict) -> Any:
+    def asdict(self, obj: Any, *, dict_factory: Any = dict) -> Any:
         """`dataclasses.asdict`, quicker for an active loop of plain JSON values."""
-        from rasa.shared.core.trackers import TrackerActiveLoop
-
-        if type(obj) is TrackerActiveLoop and dict_factory is dict:
+        if type(obj) is self._loop_class and dict_factory is dict:
             try:
-                return {field.name: _plain_copy(getattr(obj, field.name))
-                        for field in dataclasses.fields(obj)}
+                return {name: _plain_copy(getattr(obj, name)) for name in self._loop_fields}
             except _NotPlainJson:
                 pass
         return dataclasses.asdict(obj, dict_factory=dict_factory)

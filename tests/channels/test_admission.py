@@ -77,12 +77,17 @@ async def test_a_newcomer_cannot_take_a_place_freed_for_a_waiter():
     assert gate.inside == 0
 
 
-async def test_a_cancelled_waiter_leaves_the_queue():
+async def _full_gate_with_two_waiters() -> tuple[FifoGate, asyncio.Task, asyncio.Task]:
     gate = FifoGate(1)
     await gate.acquire()
     first = asyncio.create_task(gate.acquire())
     second = asyncio.create_task(gate.acquire())
     await _settle()
+    return gate, first, second
+
+
+async def test_a_cancelled_waiter_leaves_the_queue():
+    gate, first, second = await _full_gate_with_two_waiters()
     first.cancel()
     await _settle()
     assert first.cancelled() and gate.waiting == 1
@@ -94,11 +99,7 @@ async def test_a_cancelled_waiter_leaves_the_queue():
 
 
 async def test_a_place_handed_to_a_waiter_cancelled_at_that_moment_passes_on():
-    gate = FifoGate(1)
-    await gate.acquire()
-    unlucky = asyncio.create_task(gate.acquire())
-    next_one = asyncio.create_task(gate.acquire())
-    await _settle()
+    gate, unlucky, next_one = await _full_gate_with_two_waiters()
     gate.release()  # the place goes to `unlucky` ...
     unlucky.cancel()  # ... which is cancelled before it could run
     await _settle()

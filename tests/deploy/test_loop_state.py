@@ -17,7 +17,7 @@ from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity, Trac
 from deploy.speedups.loop_state import TrackerDataclasses
 
 ROOT = Path(__file__).resolve().parents[2]
-FAST = TrackerDataclasses()
+FAST = TrackerDataclasses(TrackerActiveLoop)
 
 json_values = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5)),
