@@ -7,7 +7,8 @@ Suites:
           (bench/scale.py, issue 7)
   cpu     CPU milliseconds per message of the Rasa server and the action server (bench/cpu_cost.py;
           steady when other jobs share the machine: the figure to compare before and after;
-          `--production` for the production profile, `python -m bench cpu --help`)
+          `--production` for the production profile, `--by-kind` per kind of message,
+          `python -m bench cpu --help`)
   nlu     NLU cross-validation (bench/nlu_cv.py)
   stats   statistics dashboard queries on PostgreSQL (bench/stats_bench.py)
   all     all of them (default)

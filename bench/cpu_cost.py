@@ -73,7 +73,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="extra environment for the servers (repeatable; not with --production)")
     parser.add_argument("--production", action="store_true",
                         help="the production profile, one Rasa instance (needs Redis, PostgreSQL, nginx)")
+    parser.add_argument("--by-kind", action="store_true",
+                        help="CPU per message kind (first or later message, button or typed), "
+                        "--conversations messages of each (bench/message_kinds.py)")
     args = parser.parse_args(argv)
+    if args.by_kind:
+        from bench import message_kinds
+
+        return message_kinds.main(args.conversations)
     env = dict(item.split("=", 1) for item in args.env)
     if env and args.production:
         parser.error("--env applies to the make-run stack only")
