@@ -4,7 +4,7 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
 `deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 and 8 `model_loading`, 5
 `action_sessions` (8: with `json_text`), 6 `tracker_merge`, 7 `graph_runner`, 9 `slot_copy`,
 10 `rule_keys`, 11 `payload_parse`, 12 `applied_events`, 13 `gc_freeze`, 14 `debug_copies`,
-15 `loop_state`.
+15 `loop_state`, 16 `empty_domain`, 17 `tracker_replay`.
 `install()` applies them all (`deploy/rasa_server.py` calls it).
 
 1. Rasa checks every action server response against its JSON schema with `jsonschema.validate`,
@@ -81,6 +81,14 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
     opened the form value by value through `copy.deepcopy`: about 5 % of the CPU while a form is
     active. `install()` makes that dictionary directly when it holds only JSON values, the same
     as `asdict` makes it; anything else still goes through `asdict` (`loop_state`).
+16. `Domain.is_empty()` built a whole empty domain to compare with, twice for every parsed message:
+    1.8 % of the CPU. `install()` compares with one made once per process (`empty_domain`).
+17. Rasa copies a tracker by replaying the whole conversation on a blank one, before every action
+    and twice per form message (the form's temporary tracker): 5.9 % of the CPU, growing with the
+    conversation. `install()` keeps that replay per conversation and continues it with the new
+    events only; a copy is a snapshot of it, the same tracker as the replay's. Where a snapshot
+    might differ (placeholders after a session start, a restart, a cut history), Rasa's own
+    replay runs (`tracker_replay`).
 """
 
 from __future__ import annotations
@@ -93,6 +101,7 @@ from deploy.speedups import (
     action_sessions,
     applied_events,
     debug_copies,
+    empty_domain,
     event_classes,
     gc_freeze,
     graph_runner,
@@ -102,6 +111,7 @@ from deploy.speedups import (
     rule_keys,
     slot_copy,
     tracker_merge,
+    tracker_replay,
 )
 
 logger = logging.getLogger(__name__)
@@ -113,10 +123,12 @@ def patches() -> list[tuple[type, str, Any]]:
     attribute holds now."""
     from rasa.core import processor
     from rasa.core.actions.action import RemoteAction
+    from rasa.core.actions.forms import FormAction
     from rasa.core.agent import Agent
     from rasa.core.policies.rule_policy import RulePolicy
     from rasa.core.tracker_store import RedisTrackerStore
     from rasa.shared.core import trackers
+    from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import Event
     from rasa.shared.core.slots import Slot
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -142,6 +154,10 @@ def patches() -> list[tuple[type, str, Any]]:
         *((module, "copy", debug_copies.DebugLineCopy())
           for module in debug_copies.modules_to_patch()),  # 14
         (trackers, "dataclasses", loop_state.TrackerDataclasses(trackers.TrackerActiveLoop)),  # 15
+        (Domain, "is_empty", empty_domain.is_empty),  # 16
+        (DialogueStateTracker, "copy", tracker_replay.remembering_copy(DialogueStateTracker.copy)),  # 17
+        (FormAction, "_temporary_tracker",
+         tracker_replay.remembering_temporary_tracker(FormAction._temporary_tracker)),  # 17
     ]
 
 
