@@ -19,12 +19,11 @@ the events (the events, the latest user and bot message, the message that opened
 those same objects. (Before the first bot message of a session, the replay's latest bot message is
 a placeholder, which the snapshot makes anew as a replay would.)
 
-A conversation has a replica for `copy` and one per domain for the form's temporary tracker,
-found by the conversation's first event object: the processor's tracker, the copies made of it,
-and the next message's tracker (our in-memory store hands out the same event objects) all
-continue it. Events that are not a continuation of the replica's (another branch, another
-conversation, a store that makes new event objects) start a new replica. At most
-`MAX_CONVERSATIONS` are kept, the least recently used dropped first.
+A conversation (by its id) has a replica for `copy` and one per domain for the form's temporary
+tracker: the processor's tracker, the copies made of it, and the next message's tracker (our
+in-memory store hands out the same event objects) all continue it. Events that are not a
+continuation of the replica's (another branch, a store that makes new event objects) start a new
+replica in its place. At most `MAX_CONVERSATIONS` are kept, the least recently used dropped first.
 
 Rasa's own code runs instead when the snapshot might differ from its replay: for a subclass of
 the tracker; when the event history limit may have dropped events; after an event whose timestamp
@@ -50,7 +49,11 @@ from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, Restarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-MAX_CONVERSATIONS = 1024
+# Conversations whose replicas are kept. A message needs only its own conversation's (copies
+# within a message); the in-memory store also lets the next message continue it. 256 covers the
+# benchmark's peak of 100 concurrent conversations; with a store that makes new event objects,
+# a replica keeps the last message's events alive, so the bound also bounds that memory.
+MAX_CONVERSATIONS = 256
 _mappings = operator.attrgetter("mappings")
 
 
@@ -144,19 +147,19 @@ class Replica:
 
 
 
-# The replicas, by (id of the conversation's first event, kind); the replica holds that event, so
-# no other object takes its id while the replica is here. Least recently used first.
+# The replicas, by (conversation id, kind), least recently used first.
 _replicas: OrderedDict[tuple, Replica] = OrderedDict()
 
 
-def replica_for(events: Any, kind: tuple, blank: Callable[[], DialogueStateTracker],
+def replica_for(sender_id: str, events: Any, kind: tuple, blank: Callable[[], DialogueStateTracker],
                 anchor: Any = None) -> Replica:
-    """The conversation's replica of `kind`, having replayed all of `events` (not empty).
+    """The conversation's replica of `kind`, having replayed all of `events`.
 
     Rasa's own flow extends a conversation's events in one line (the processor's tracker, and
-    copies of it that add nothing); events that do not continue the replica's (another branch,
-    or a different conversation) start a new replica."""
-    key = (id(events[0]), kind)
+    copies of it that add nothing); events that do not continue the replica's (another branch, or
+    a tracker store that makes new event objects for every message) replace it with a new one,
+    so a conversation holds at most one replica of each kind."""
+    key = (sender_id, kind)
     replica = _replicas.get(key)
     if replica is None or not replica.begins(events):
         replica = Replica(blank(), anchor)
@@ -182,7 +185,7 @@ def remembering_copy(original: Callable[[DialogueStateTracker], DialogueStateTra
         if type(self) is not DialogueStateTracker or not self.events or _history_may_be_cut(self):
             return original(self)
         kind = ("copy", self._max_event_history, self.is_rule_tracker, slots_key(self.slots.values()))
-        replica = replica_for(self.events, kind, self.init_copy)
+        replica = replica_for(self.sender_id, self.events, kind, self.init_copy)
         if replica.stopped or not replica.snapshot_is_exact():
             return original(self)
         return replica.snapshot(self.sender_id or DEFAULT_SENDER_ID, self._max_event_history,
@@ -205,8 +208,8 @@ def remembering_temporary_tracker(original: Callable[..., DialogueStateTracker]
             return original(self, current_tracker, additional_events, domain)
         sender_id = current_tracker.sender_id
         kind = ("form", id(domain), slots_key(domain.slots))
-        replica = replica_for(events, kind, lambda: DialogueStateTracker(sender_id, domain.slots),
-                              anchor=domain)
+        replica = replica_for(sender_id, events, kind,
+                              lambda: DialogueStateTracker(sender_id, domain.slots), anchor=domain)
         if replica.restarted or not replica.snapshot_is_exact():
             return original(self, current_tracker, additional_events, domain)
         tracker = replica.snapshot(sender_id, None, False, events)

@@ -283,6 +283,19 @@ def test_remembered_conversations_are_bounded(domain, monkeypatch):
     for number in range(12):
         OUR_COPY(DialogueStateTracker.from_events(f"s{number}", _conversation(domain, 1), slots=domain.slots))
     assert len(tracker_replay._replicas) == 5
+    assert [key[0] for key in tracker_replay._replicas] == [f"s{number}" for number in range(7, 12)]
+
+
+def test_a_store_with_new_event_objects_keeps_one_replica_per_conversation(domain, monkeypatch):
+    # The Redis store makes new event objects for every message: each replaces the last replica.
+    monkeypatch.setattr(tracker_replay, "_replicas", type(tracker_replay._replicas)())
+    form = FormAction("triage_form", None)
+    for messages in range(1, 6):
+        tracker = DialogueStateTracker.from_events("s", _conversation(domain, messages), slots=domain.slots)
+        _same(OUR_COPY(tracker), RASAS_COPY(tracker), tracker)
+        theirs = RASAS_TEMPORARY(form, tracker, [], domain)
+        _same(OUR_TEMPORARY(form, tracker, [], domain), theirs, tracker, 2)
+        assert len(tracker_replay._replicas) == 2  # one for copies, one for the form's trackers
 
 
 def test_is_empty_is_rasas_answer(domain):
