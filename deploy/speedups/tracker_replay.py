@@ -70,15 +70,15 @@ def slots_key(slots: Iterable[Any]) -> tuple:
 class Replica:
     """A blank tracker that has replayed `events`, with what a snapshot needs to know about them."""
 
-    __slots__ = ("anchor", "bots", "events", "restarted", "stopped", "tracker", "user_parses",
-                 "users")
+    __slots__ = ("anchor", "bot_ids", "events", "restarted", "stopped", "tracker", "user_ids",
+                 "user_parses")
 
     def __init__(self, tracker: DialogueStateTracker, anchor: Any = None) -> None:
         self.tracker = tracker
         self.anchor = anchor  # the domain a form's replica was made from (alive: its id stays its)
         self.events: list[Event] = []  # the events replayed (kept alive: their ids stay theirs)
-        self.users: dict[int, UserUttered] = {}  # id → each replayed user message
-        self.bots: dict[int, BotUttered] = {}  # id → each replayed bot message
+        self.user_ids: set[int] = set()  # of the replayed user messages (alive in `events`)
+        self.bot_ids: set[int] = set()  # of the replayed bot messages (alive in `events`)
         self.user_parses: dict[int, Any] = {}  # id → parse data of each replayed user message
         self.restarted = False
         self.stopped = False  # an event `copy` would not replay (its timestamp is not <= inf)
@@ -95,10 +95,10 @@ class Replica:
             tracker.update(event)
             self.events.append(event)
             if isinstance(event, UserUttered):
-                self.users[id(event)] = event
+                self.user_ids.add(id(event))
                 self.user_parses[id(event.parse_data)] = event.parse_data
             elif isinstance(event, BotUttered):
-                self.bots[id(event)] = event
+                self.bot_ids.add(id(event))
             elif isinstance(event, Restarted):
                 self.restarted = True
             try:
@@ -112,8 +112,7 @@ class Replica:
         """Whether the replay's state holds nothing that a fresh replay would make anew, other than
         the bot message placeholder (which no event changes; the snapshot makes its own)."""
         state = self.tracker
-        latest = state.latest_message
-        if self.users.get(id(latest)) is not latest:
+        if id(state.latest_message) not in self.user_ids:
             return False  # the placeholder of a new session: events may have changed it
         loop = state.active_loop
         if loop is None or loop.trigger_message is None:
@@ -138,13 +137,12 @@ class Replica:
         attributes["latest_action"] = copy.copy(state.latest_action)
         attributes["latest_message"] = state.latest_message
         bot = state.latest_bot_utterance
-        attributes["latest_bot_utterance"] = bot if self.bots.get(id(bot)) is bot else BotUttered.empty()
+        attributes["latest_bot_utterance"] = bot if id(bot) in self.bot_ids else BotUttered.empty()
         loop = state.active_loop
         attributes["active_loop"] = None if loop is None else dataclasses.replace(loop)
         attributes["model_id"] = None
         attributes["assistant_id"] = None
         return new
-
 
 
 # The replicas, by (conversation id, kind), least recently used first.

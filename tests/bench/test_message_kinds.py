@@ -14,7 +14,7 @@ def test_every_kind_is_measured_on_the_running_assistant(live_stack):
     results = asyncio.run(message_kinds._measure(live_stack.webhook_url, pids, count=2, warm_up=0))
     assert [label for label, _ in results] == [label for label, _, _ in message_kinds.KINDS]
     for _, used in results:
-        assert used["rasa"] > 0 and used["action"] >= 0
+        assert used["rasa"] > 0 and used["action"] > 0  # both servers are read (to the ns)
 
 
 def test_a_refused_message_stops_the_measurement(live_stack):
