@@ -13,6 +13,8 @@ from actions import statistics
 from actions.context import catalogue_for
 from actions.names import (
     FORM,
+    INTENT_INFORM,
+    MISSES_BEFORE_HUMAN,
     SLOT_ANSWER_LOG,
     SLOT_CHANNEL,
     SLOT_GEMEENTE,
@@ -23,9 +25,6 @@ from actions.names import (
 from actions.render import wijkteam_variables
 from actions.session import new_conversation_slots
 from actions.triage_form import LOG_SEPARATOR
-
-# After this many misunderstood messages in a row, offer the human contact.
-MISSES_BEFORE_HUMAN = 2
 
 
 def _fresh_conversation(tracker: Tracker) -> list[EventType]:
@@ -110,6 +109,11 @@ class ActionNotUnderstood(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if tracker.active_loop_name != FORM and intent == INTENT_INFORM:
+            # A story or an answer after the questions ended (after a FAQ, a route, "stop"):
+            # no rule covers it, but it is no misunderstanding. The questions take it up.
+            return [FollowupAction(FORM)]
         misses = int(tracker.get_slot(SLOT_MISSES) or 0) + 1
         if misses >= MISSES_BEFORE_HUMAN:
             variables = wijkteam_variables(catalogue_for(tracker))

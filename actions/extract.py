@@ -1,20 +1,29 @@
-"""Answers in a user message: the answer slots' extraction, in and outside the triage form.
+"""What a resident's message means for the conversation: the one place that reads a reply.
 
-A message is read, in this order, for answers carried by a button payload (entities named after
-the fields), free text (`signals.extract_answers`) and yes / no / "weet ik niet" for the question
-that was asked, so "we zijn vorig jaar gescheiden en hebben 2 kinderen van 5 en 8" answers three
-questions at once.
+Every message is read against the question that was asked (spec section 3):
 
-Where it runs (one action server call per message, not two):
-- outside the form, `action_extract_answers` (the answer slots' custom mapping in `domain.yml`,
-  conditioned on "no active loop"), so free text before the triage starts is not lost;
-- inside the form, `validate_triage_form` itself (see `actions.triage_form`), which Rasa calls
-  for every message anyway.
+- a button payload (`/inform{"barriers": ["time"]}`, `/affirm`, `/dont_know`) is read from the
+  payload itself, lists and empty lists included;
+- typed words are read by `signals.extract_answers` for the field asked ("ok" and "ik ben
+  veilig" answer *no* to "Ben je nu in gevaar?", "een 6 of 7" is a 6) and for every other
+  field the text states, so "we zijn vorig jaar gescheiden en hebben 2 kinderen van 5 en 8"
+  answers three questions at once;
+- a conversation command, a danger signal, a FAQ or an out-of-scope question is left to the
+  rules (`data/rules/`), unless its words answer the question asked ("9" that DIET took for a
+  FAQ is still a 9);
+- what cannot be read as an answer is not forced into one: `UNCLEAR`.
+
+Where it runs (one action server call per message): outside the form in
+`action_extract_answers` (the answer slots' custom mapping, conditioned on "no active loop"),
+inside the form in `validate_triage_form` (see `actions.triage_form`).
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -24,18 +33,60 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.names import (
     ANSWER_SLOTS,
     BOOL_FIELDS,
-    CONTROL_INTENTS,
+    DANGER_INTENT_KIND,
     DONT_KNOW,
+    FIELD_BY_DANGER_KIND,
     FORM,
     INTENT_AFFIRM,
     INTENT_DENY,
     INTENT_DONT_KNOW,
     REQUESTED_SLOT,
+    SAFETY_SLOTS,
+    SLOT_SAFETY_CHECK,
 )
 from routes import AnswersError, validate_answers
 from signals import extract_answers
+from signals.answers import is_about_relationship, is_acknowledgement, looks_like_question
 
 logger = logging.getLogger(__name__)
+
+# What a reply is.
+ANSWER = "answer"  # it gives answers (to the question asked, or to others)
+RULES = "rules"  # a command, danger signal, FAQ or other question: the rules answer it
+UNCLEAR = "unclear"  # no answer can be read from it
+
+# Always for the rules: conversation commands (only from command messages, see
+# components/message_kind.py) and danger signals (the safety interrupt).
+COMMAND_INTENTS = frozenset(
+    {*DANGER_INTENT_KIND, "go_back", "start_over", "stop", "goodbye", "continue_triage",
+     "human_handoff"}
+)
+# For the rules unless the words answer the question asked.
+QUESTION_INTENTS = frozenset({"faq", "out_of_scope", "thank", "greet"})
+# A message of this many words or more is a story: acknowledged in one sentence.
+STORY_MIN_WORDS = 8
+# DIET's yes / no is used for short replies only, and never for a safety question: there only
+# the words count ("ok" is not a yes to "Ben je nu in gevaar?").
+SHORT_REPLY_WORDS = 4
+_PAYLOAD = re.compile(r"^/(?P<intent>[A-Za-z_]+)(?P<json>\{.*\})?\s*$", re.DOTALL)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one message means for the conversation."""
+
+    kind: str
+    answers: dict[str, Any] = field(default_factory=dict)  # field → value; None = weet ik niet
+    story: bool = False  # a longer message in the resident's own words
+    about_relationship: bool = False
+    # A possible danger signal (the model's, not the lexicon's): the safety question to ask.
+    check: str | None = None
+
+
+def is_story(text: str) -> bool:
+    """A message in the resident's own words, long enough to thank them for it."""
+    return not (text or "").startswith("/") and len(_WORD.findall(text or "")) >= STORY_MIN_WORDS
 
 
 def requested_field(tracker: Tracker) -> str | None:
@@ -46,51 +97,122 @@ def requested_field(tracker: Tracker) -> str | None:
     return requested if requested in ANSWER_SLOTS else None
 
 
+def payload_answers(text: str) -> dict[str, Any] | None:
+    """The answer fields of a button payload (`/inform{"barriers": []}`), None if not one.
+
+    Rasa turns a list in a payload into one entity per item and drops an empty list; the
+    payload's own JSON keeps both.
+    """
+    match = _PAYLOAD.match(text or "")
+    if match is None:
+        return None
+    if not match.group("json"):
+        return {}
+    try:
+        values = json.loads(match.group("json"))
+    except json.JSONDecodeError:
+        return {}
+    if not isinstance(values, dict):
+        return {}
+    return {key: value for key, value in values.items() if key in ANSWER_SLOTS}
+
+
+def read_message(message: dict[str, Any], requested: str | None) -> Reading:
+    """Reads one user message (Rasa's parse of it) against the question `requested`."""
+    intent = (message.get("intent") or {}).get("name")
+    text = (message.get("text") or "").strip()
+    if intent in COMMAND_INTENTS and not _answers_preference(intent, text, requested):
+        return Reading(RULES)
+    if intent == "faq" and looks_like_question(text):
+        return Reading(RULES)  # "wat kost het als we gaan scheiden?" asks; it does not tell
+    payload = payload_answers(text)
+    if payload is not None:
+        found = dict(payload)
+        if requested and requested not in found:
+            found.update(_intent_answer(intent, requested))
+        found = _valid_only(found)
+        return Reading(ANSWER, found) if found else Reading(RULES if intent in QUESTION_INTENTS else UNCLEAR)
+    check = FIELD_BY_DANGER_KIND.get(message.get("danger_possible") or "")
+    found = extract_answers(text, requested)
+    words = len(_WORD.findall(text))
+    if requested and requested not in found and (
+        intent == INTENT_DONT_KNOW
+        or (words <= SHORT_REPLY_WORDS and requested not in SAFETY_SLOTS
+            and not is_acknowledgement(text))
+    ):
+        found.update(_intent_answer(intent, requested))
+    found = _valid_only(found)
+    story = is_story(text)
+    if check is not None and check in found:
+        check = None  # the question the model worried about is answered in words
+    if found:
+        return Reading(ANSWER, found, story=story, check=check)
+    if intent in QUESTION_INTENTS and check is None:
+        return Reading(RULES)
+    return Reading(UNCLEAR, story=story, about_relationship=is_about_relationship(text),
+                   check=check)
+
+
+def _answers_preference(intent: str | None, text: str, requested: str | None) -> bool:
+    """ "met iemand praten" at "Wat past het best bij jou?" is a preference, not a handoff."""
+    if intent != "human_handoff" or requested != "preference":
+        return False
+    return extract_answers(text, requested).get("preference") == "professional"
+
+
+def _intent_answer(intent: str | None, requested: str) -> dict[str, Any]:
+    """The answer a yes / no / don't-know intent gives to the question asked."""
+    if intent == INTENT_DONT_KNOW:
+        return {requested: "unknown" if requested == "partner_willing" else None}
+    if intent in (INTENT_AFFIRM, INTENT_DENY) and requested in BOOL_FIELDS:
+        return {requested: intent == INTENT_AFFIRM}
+    return {}
+
+
 def answers_in_message(message: dict[str, Any], requested: str | None) -> dict[str, Any]:
     """Candidate answers stated by one user message (None = "weet ik niet")."""
-    intent = (message.get("intent") or {}).get("name")
-    if intent in CONTROL_INTENTS:
-        return {}
-    found: dict[str, Any] = {}
-    for entity in message.get("entities") or []:
-        if entity.get("entity") in ANSWER_SLOTS:
-            found.setdefault(entity["entity"], entity.get("value"))
-    text = message.get("text") or ""
-    if text and not text.startswith("/"):
-        # What the words say beats the intent: "verslaving" may be classified as "weet ik niet",
-        # but for "Heb je ook andere zorgen?" it is a clear answer.
-        for field, value in extract_answers(text, requested).items():
-            found.setdefault(field, value)
-    if requested and requested not in found:
-        if intent == INTENT_DONT_KNOW:
-            found[requested] = "unknown" if requested == "partner_willing" else None
-        elif intent in (INTENT_AFFIRM, INTENT_DENY) and requested in BOOL_FIELDS:
-            found[requested] = intent == INTENT_AFFIRM
-    return _valid_only(found)
+    reading = read_message(message, requested)
+    return reading.answers if reading.kind == ANSWER else {}
 
 
 def _valid_only(found: dict[str, Any]) -> dict[str, Any]:
     """Drops values the answer model rejects (a payload typed by hand, say); logs field names only."""
     valid: dict[str, Any] = {}
-    for field, value in found.items():
+    for name, value in found.items():
         try:
-            valid.update(validate_answers({field: value}))
+            valid.update(validate_answers({name: value}))
         except AnswersError:
-            logger.warning("Ignored an invalid value for answer field %s", field)
+            logger.warning("Ignored an invalid value for answer field %s", name)
     return valid
 
 
-def new_answer_slots(tracker: Tracker, requested: str | None) -> dict[str, Any]:
-    """Slot values the latest user message gives ("weet ik niet" as DONT_KNOW).
+def slot_values(tracker: Tracker, answers: dict[str, Any], requested: str | None) -> dict[str, Any]:
+    """Slot values for `answers` ("weet ik niet" as DONT_KNOW).
 
     Free text may repeat what was said before; only the question asked may be changed.
     """
     values: dict[str, Any] = {}
-    for field, value in answers_in_message(tracker.latest_message, requested).items():
-        if field != requested and tracker.get_slot(field) is not None:
+    for name, value in answers.items():
+        if name != requested and tracker.get_slot(name) is not None:
             continue
-        values[field] = DONT_KNOW if value is None else value
+        values[name] = DONT_KNOW if value is None else value
     return values
+
+
+def new_answer_slots(tracker: Tracker, requested: str | None) -> dict[str, Any]:
+    """Slot values the latest user message gives."""
+    return slot_values(tracker, answers_in_message(tracker.latest_message, requested), requested)
+
+
+def check_events(tracker: Tracker, reading: Reading, requested: str | None) -> list[EventType]:
+    """A possible danger signal: its safety question is asked (again) next.
+
+    An earlier "nee" to that question does not clear the new signal; a "ja" stays.
+    """
+    check = reading.check
+    if check is None or check == requested or tracker.get_slot(check) is True:
+        return []
+    return [SlotSet(check, None), SlotSet(SLOT_SAFETY_CHECK, check)]
 
 
 class ActionExtractAnswers(Action):
@@ -102,5 +224,9 @@ class ActionExtractAnswers(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        values = new_answer_slots(tracker, requested_field(tracker))
-        return [SlotSet(field, value) for field, value in values.items()]
+        requested = requested_field(tracker)
+        reading = read_message(tracker.latest_message, requested)
+        answers = reading.answers if reading.kind == ANSWER else {}
+        values = slot_values(tracker, answers, requested)
+        return [*(SlotSet(name, value) for name, value in values.items()),
+                *check_events(tracker, reading, requested)]

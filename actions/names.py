@@ -28,8 +28,13 @@ SLOT_CONVERSATION_KEY = "conversation_key"
 SLOT_STARTED_AT = "started_at"
 SLOT_ANSWER_LOG = "answer_log"
 SLOT_MISSES = "misses"
+# After this many messages in a row that could not be read, the wijkteam is offered (no
+# question more than twice in a row without a person to turn to).
+MISSES_BEFORE_HUMAN = 2
 SLOT_DANGER_KIND = "danger_kind"
 SLOT_SAFETY_ACKNOWLEDGED = "safety_acknowledged"
+# The safety question to ask next because of a possible danger signal (spec section 8).
+SLOT_SAFETY_CHECK = "safety_check"
 SLOT_ROUTE = "route"
 SESSION_METADATA_SLOT = "session_started_metadata"
 # Local contact facts copied from the catalogue at session start (see domain.yml).

@@ -16,17 +16,22 @@ SAFETY_SCREEN = ("acute_danger", "violence", "children_unsafe")
 DESPAIR_SCORE = 3
 
 
-def next_field(answers: dict[str, Any], safety_acknowledged: bool = False) -> str | None:
+def next_field(
+    answers: dict[str, Any], safety_acknowledged: bool = False, check: str | None = None
+) -> str | None:
     """The next answer field to ask, or None when the route can be given.
 
     Args:
         answers: Known answers (absent = not asked; None = "weet ik niet").
         safety_acknowledged: The resident saw a safety outcome and chose to go on with the
             situation questions (for the warm-handover summary).
+        check: A safety question that a possible danger signal asks for: it comes first.
     """
     unsafe = any(answers.get(field) is True for field in SAFETY_FIELDS)
     if unsafe and not safety_acknowledged:
         return None  # safety first: give the safety route now, not the next question
+    if check in SAFETY_FIELDS and check not in answers:
+        return check
     for field in SAFETY_SCREEN:
         if field in answers:
             continue

@@ -21,8 +21,18 @@ DEFAULT_KIND = "violence"
 
 
 def bot_has_spoken(tracker: Tracker) -> bool:
-    """Whether the bot said anything yet in this session (for the bot disclosure)."""
-    return any(event.get("event") == "bot" for event in tracker.events)
+    """Whether the bot said anything before the latest message (for the bot disclosure).
+
+    The help of the safety rule is already said when the interrupt runs: it does not count.
+    """
+    seen_user = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            seen_user = True
+        elif kind == "bot" and seen_user:
+            return True
+    return False
 
 
 class ActionSafetyInterrupt(Action):

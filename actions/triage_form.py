@@ -10,24 +10,45 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions import statistics
-from actions.context import answers_from_slots
-from actions.extract import new_answer_slots, requested_field
+from actions.context import answers_from_slots, catalogue_for
+from actions.extract import (
+    ANSWER,
+    UNCLEAR,
+    Reading,
+    check_events,
+    is_story,
+    read_message,
+    requested_field,
+    slot_values,
+)
 from actions.names import (
     ANSWER_SLOTS,
+    DONT_KNOW,
     FORM,
+    MISSES_BEFORE_HUMAN,
     REQUESTED_SLOT,
     SAFETY_SLOTS,
     SLOT_ANSWER_LOG,
     SLOT_MISSES,
     SLOT_SAFETY_ACKNOWLEDGED,
+    SLOT_SAFETY_CHECK,
     STEP_SAFETY,
     STEP_SITUATION,
 )
 from actions.plan import next_field
+from actions.render import wijkteam_variables
+from routes.texts import answers_sentences
 
 LOG_SEPARATOR = "+"
 # Events Rasa puts between a user message and the form's own run: they don't make the message
 # older (slot candidates, loop bookkeeping, the featurization marker of the message itself).
+# A reply to a safety question that is no clear yes or no: the question again, gently.
+CHECK_RESPONSES = {
+    "acute_danger": "utter_check_acute_danger",
+    "violence": "utter_check_violence",
+    "children_unsafe": "utter_check_children_unsafe",
+    "self_harm": "utter_check_self_harm",
+}
 _BOOKKEEPING_EVENTS = frozenset({"slot", "active_loop", "user_featurization"})
 
 
@@ -73,18 +94,68 @@ class ValidateTriageForm(FormValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        extracted = {}
+        requested = requested_field(tracker)
+        reading = Reading(ANSWER)
         if runs_for_new_message(tracker):
-            extracted = new_answer_slots(tracker, requested_field(tracker))
+            reading = read_message(tracker.latest_message, requested)
+        extracted = slot_values(tracker, reading.answers, requested)
         events: list[EventType] = [SlotSet(field, value) for field, value in extracted.items()]
+        check = tracker.get_slot(SLOT_SAFETY_CHECK)
+        new_check = check_events(tracker, reading, requested)
+        if new_check:
+            events += new_check
+            check = reading.check
         answered = set(newly_answered(tracker)) | set(extracted)
+        if check in answered and not new_check:
+            events.append(SlotSet(SLOT_SAFETY_CHECK, None))  # the possible signal is answered
+            check = None
         if answered:
             log = list(tracker.get_slot(SLOT_ANSWER_LOG) or [])
             log.append(LOG_SEPARATOR.join(field for field in ANSWER_SLOTS if field in answered))
             events += [SlotSet(SLOT_ANSWER_LOG, log), SlotSet(SLOT_MISSES, 0.0)]
+            # A story is thanked for once, also when it came before the questions started.
+            if is_story(tracker.latest_message.get("text") or ""):
+                _acknowledge(dispatcher, {f: tracker.get_slot(f) for f in answered} | extracted)
+        elif reading.kind == UNCLEAR and requested is not None and not new_check:
+            # Not forced into an answer, and not left to the rules: the same question again,
+            # gently, with its buttons (and the wijkteam after two misses in a row).
+            events.append(_not_understood(dispatcher, tracker, requested, reading))
         slots = {field: tracker.get_slot(field) for field in ANSWER_SLOTS} | extracted
-        nxt = next_field(answers_from_slots(slots), bool(tracker.get_slot(SLOT_SAFETY_ACKNOWLEDGED)))
+        if new_check:
+            slots[reading.check] = None
+        nxt = next_field(answers_from_slots(slots), bool(tracker.get_slot(SLOT_SAFETY_ACKNOWLEDGED)),
+                         check)
+        if nxt is not None and nxt == check and nxt != requested:
+            # A possible danger signal: one gentle word and the safety net, then its question.
+            dispatcher.utter_message(response=CHECK_RESPONSES[nxt])
         if nxt is not None:
             statistics.record(tracker, step=STEP_SAFETY if nxt in SAFETY_SLOTS else STEP_SITUATION)
         events.append(SlotSet(REQUESTED_SLOT, nxt))
         return events
+
+
+def _acknowledge(dispatcher: CollectingDispatcher, extracted: dict[str, Any]) -> None:
+    """One warm sentence for a story, naming what was taken from it."""
+    items = [(field, extracted[field], True) for field in ANSWER_SLOTS
+             if field in extracted and field not in SAFETY_SLOTS
+             and extracted[field] not in (None, DONT_KNOW)]
+    summary = " ".join(answers_sentences(items))
+    dispatcher.utter_message(response="utter_story_thanks", summary=summary)
+
+
+def _not_understood(
+    dispatcher: CollectingDispatcher, tracker: Tracker, requested: str, reading: Reading
+) -> SlotSet:
+    misses = int(tracker.get_slot(SLOT_MISSES) or 0) + 1
+    if requested in SAFETY_SLOTS:
+        dispatcher.utter_message(response=CHECK_RESPONSES[requested])
+    elif reading.story and reading.about_relationship:
+        dispatcher.utter_message(response="utter_story_heard")
+    elif misses < MISSES_BEFORE_HUMAN:
+        dispatcher.utter_message(response="utter_not_understood")
+    if misses >= MISSES_BEFORE_HUMAN:
+        dispatcher.utter_message(
+            response="utter_not_understood_again", **wijkteam_variables(catalogue_for(tracker))
+        )
+        misses = 0  # offered; count afresh so the offer does not come with every message
+    return SlotSet(SLOT_MISSES, float(misses))

@@ -1,11 +1,18 @@
-"""Safety net on top of intent classification: a danger signal always wins.
+"""Safety net on top of intent classification: graded danger signals (spec section 8).
 
-A missed danger signal is the worst error this product can make (spec section 8), and a false
-alarm only costs one confirmation question. So after DIET and the FallbackClassifier have spoken,
-this component (1) runs the rule-based Dutch lexicon of `signals.detect_danger` over the text and
-(2) rescues a danger intent that DIET ranked first but below the fallback threshold. Either
-way the message's intent becomes the matching `danger_*` intent with the evidence in
-`danger_signal` (the lexicon rule name — never the user's words).
+A missed danger signal is the worst error this product can make, and a false alarm should cost
+one question, never a safety route. So after DIET and the other guards have spoken:
+
+- *explicit*: the rule-based Dutch lexicon of `signals.detect_danger` finds the signal. The
+  intent becomes the matching `danger_*` intent: the safety help in the same reply
+  (data/rules/safety.yml). Evidence in `danger_signal` (the lexicon rule name).
+- *possible*: only the trained model thinks so (DIET's first intent is a danger intent, also
+  below the fallback threshold when it reaches `rescue_threshold`). DIET is often sure of a
+  danger intent for "ik ben niet in gevaar" or "de kinderen zijn veilig", so the model alone
+  never gives the safety help: the intent becomes `inform` and `danger_possible` names the
+  kind; the action server then asks the kind's safety question (actions/extract.py).
+
+`danger_level` is "explicit" or "possible". Never the resident's words.
 """
 
 from __future__ import annotations
@@ -29,6 +36,10 @@ DANGER_INTENT_BY_KIND = {
     "violence": "danger_violence",
 }
 DANGER_INTENTS = frozenset(DANGER_INTENT_BY_KIND.values())
+KIND_BY_DANGER_INTENT = {intent: kind for kind, intent in DANGER_INTENT_BY_KIND.items()}
+EXPLICIT = "explicit"
+POSSIBLE = "possible"
+INFORM = "inform"
 FALLBACK_INTENT = "nlu_fallback"
 
 
@@ -69,21 +80,31 @@ class DangerSignalGuard(GraphComponent):
 
     def _guard(self, message: Message) -> None:
         text = message.get(TEXT) or ""
+        if text.startswith("/"):
+            return  # a button payload says what it means
         signal = detect_danger(text)
         if signal is not None:
             self._set_intent(message, DANGER_INTENT_BY_KIND[signal.kind], signal.rule)
+            message.set("danger_level", EXPLICIT, add_to_output=True)
             return
         intent = message.get(INTENT) or {}
-        if intent.get("name") != FALLBACK_INTENT:
+        name = intent.get("name")
+        if name == FALLBACK_INTENT:
+            # Only when DIET's own best guess (below the fallback threshold) was a danger intent:
+            # a danger intent ranked behind an ordinary one is noise, not a signal.
+            ranked = [r for r in message.get(INTENT_RANKING_KEY) or []
+                      if r.get("name") != FALLBACK_INTENT]
+            if not ranked or ranked[0].get("confidence", 0.0) < self._rescue_threshold:
+                return
+            name = ranked[0].get("name")
+        if name not in DANGER_INTENTS:
             return
-        # Rescue only when DIET's own best guess (below the fallback threshold) was a danger
-        # intent: a danger intent ranked behind an ordinary one is noise, not a signal.
-        ranked = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK_INTENT]
-        if not ranked:
-            return
-        best = ranked[0]
-        if best.get("name") in DANGER_INTENTS and best.get("confidence", 0.0) >= self._rescue_threshold:
-            self._set_intent(message, best["name"], "classifier")
+        kind = KIND_BY_DANGER_INTENT[name]
+        message.set(INTENT, {"name": INFORM, "confidence": float(intent.get("confidence") or 0.0)},
+                    add_to_output=True)
+        message.set("danger_possible", kind, add_to_output=True)
+        message.set("danger_level", POSSIBLE, add_to_output=True)
+        message.set("danger_signal", "classifier", add_to_output=True)
 
     @staticmethod
     def _set_intent(message: Message, intent_name: str, evidence: str) -> None:

@@ -71,6 +71,8 @@ class Stack:
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     log_dir: Path = ROOT / "var" / "logs"
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Rasa's own `rasa run` without the speed-ups (the tests compare both starts).
+    plain_rasa: bool = False
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -129,7 +131,7 @@ class Stack:
             "rasa",
             [
                 # Rasa's own `rasa run`, with behaviour-preserving speed-ups (deploy/rasa_speedups.py).
-                sys.executable, "-m", "deploy.rasa_server", "run",
+                sys.executable, "-m", "rasa" if self.plain_rasa else "deploy.rasa_server", "run",
                 "--model", str(self.model),
                 "--interface", HOST,
                 "--port", str(self.rasa_port),
@@ -188,10 +190,11 @@ def ensure_model() -> Path:
     return DEFAULT_MODEL
 
 
-def start_isolated(root: Path, web: bool = True, **env: str) -> Stack:
+def start_isolated(root: Path, web: bool = True, plain_rasa: bool = False, **env: str) -> Stack:
     """A started stack on free ports with its own data directory and logs under `root`.
 
-    Used by the tests: each isolated stack has its own statistics database.
+    Used by the tests: each isolated stack has its own statistics database. `plain_rasa`
+    starts Rasa's own `rasa run` instead of the production start.
     """
     data_dir = root / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -202,6 +205,7 @@ def start_isolated(root: Path, web: bool = True, **env: str) -> Stack:
         web_port=free_port(),
         log_dir=root / "logs",
         extra_env={"RELATIEROUTE_DATA_DIR": str(data_dir), **env},
+        plain_rasa=plain_rasa,
     )
     return stack.start(web=web)
 

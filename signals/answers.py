@@ -24,7 +24,8 @@ from signals.danger_lexicon import ACUTE, CHILDREN, SELF_HARM, VIOLENCE
 from signals.danger_lexicon import MISSPELLINGS as DANGER_MISSPELLINGS
 from signals.normalize import fold, raw_tokens
 
-__all__ = ["extract_answers", "normalise_for_answers"]
+__all__ = ["extract_answers", "is_about_relationship", "is_acknowledgement", "looks_like_question",
+           "normalise_for_answers"]
 
 _NEGATORS = frozenset({"niet", "geen", "nooit", "zonder"})
 _DANGER_KIND_BY_FIELD = {
@@ -126,6 +127,23 @@ def extract_answers(text: str, requested: str | None = None) -> dict[str, Any]:
     return answers
 
 
+def is_about_relationship(text: str) -> bool:
+    """Whether the message speaks of a relationship, a separation or family life."""
+    return isinstance(text, str) and bool(_compile(lex.TOPIC_WORDS).search(normalise_for_answers(text)))
+
+
+def is_acknowledgement(text: str) -> bool:
+    """ "ok", "prima", "vraag maar": an acknowledgement, not an answer to a yes / no question."""
+    return isinstance(text, str) and normalise_for_answers(text) in lex.ACKNOWLEDGEMENTS
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a question word first ("wat kost het", "kan ik anoniem blijven")."""
+    if not isinstance(text, str):
+        return False
+    return "?" in text or bool(_compile(lex.QUESTION_START).match(normalise_for_answers(text)))
+
+
 # --- free text -----------------------------------------------------------------------------
 _NOTHING = object()
 
@@ -169,7 +187,14 @@ def _children(t: _Text) -> dict[str, Any]:
 
 def _child_ages(tokens: list[str], anchors: frozenset[str] = lex.KID_ANCHORS) -> list[int]:
     """Ages written after a word for a child: "kinderen van 5 en 8", "de jongste is 3"."""
-    ages: list[int] = []
+    return [age for _, age in _child_age_positions(tokens, anchors)]
+
+
+def _child_age_positions(
+    tokens: list[str], anchors: frozenset[str] = lex.KID_ANCHORS
+) -> list[tuple[int, int]]:
+    """(token index, age) of the ages written after a word for a child."""
+    ages: list[tuple[int, int]] = []
     for i, token in enumerate(tokens):
         if token not in anchors:
             continue
@@ -180,7 +205,7 @@ def _child_ages(tokens: list[str], anchors: frozenset[str] = lex.KID_ANCHORS) ->
                 break
             age = _age_at(tokens, j)
             if age is not None:
-                ages.append(age)
+                ages.append((j, age))
     return ages
 
 
@@ -230,7 +255,10 @@ def _score(t: _Text, requested: bool = False) -> int | None:
     if not in_context:
         return None
     candidates: list[float] = []
+    ages_at = {j for j, _ in _child_age_positions(tokens)}
     for i, word in enumerate(tokens):
+        if i in ages_at:
+            continue  # "de kleine is 3" at the score question is an age, not a grade
         if word in lex.GRADE_WORDS:
             candidates.append(lex.GRADE_WORDS[word])
             continue
@@ -346,7 +374,10 @@ _FREE_TEXT_EXTRACTORS: tuple[Callable[[_Text], dict[str, Any]], ...] = (
 # --- the answer to the question that was asked ---------------------------------------------
 def _polarity(t: _Text) -> str | None:
     """"yes", "no" or "sometimes" for a short answer ("ja hoor", "nee", "soms"), else None."""
-    head = " ".join(t.tokens[:4])
+    tokens = _without_hedges(t.tokens)
+    if len(tokens) == 1 and tokens[0] in lex.SINGLE_LETTERS:
+        return lex.SINGLE_LETTERS[tokens[0]]
+    head = " ".join(tokens[:4])
     if _compile(lex.DONT_KNOW).match(head):
         return None  # "geen idee", "weet ik niet": not a "no"
     for pattern in lex.NO_PHRASES:
@@ -356,18 +387,27 @@ def _polarity(t: _Text) -> str | None:
         if re.search(pattern, head):
             return _YES
     for size in (3, 2, 1):
-        first = " ".join(t.tokens[:size])
+        first = " ".join(tokens[:size])
         if first in lex.SOMETIMES_WORDS:
             return _SOMETIMES
         if first in lex.NO_WORDS:
             return _NO
         if first in lex.YES_WORDS:
             # "ja, soms" / "ja af en toe": yes, but not always.
-            rest = " ".join(t.tokens[size : size + 3])
+            rest = " ".join(tokens[size : size + 3])
             if any(rest.startswith(w) for w in lex.SOMETIMES_WORDS if w not in ("vaak",)):
                 return _SOMETIMES
             return _YES
     return None
+
+
+def _without_hedges(tokens: list[str]) -> list[str]:
+    """The tokens after leading hedges: "eerlijk gezegd wel ja" → "wel ja"."""
+    text = " ".join(tokens)
+    match = _compile(lex.HEDGES).match(text + " ")
+    if match is None or match.end() >= len(text):
+        return tokens
+    return text[match.end():].split()
 
 
 def _is_dont_know(t: _Text) -> bool:
@@ -402,8 +442,20 @@ def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:
         if _danger_for(t, field):
             return True  # "nee, maar hij heeft me wel geduwd" — recall first
         polarity = _polarity(t)
-        if polarity in (_YES, _SOMETIMES) or t.has(r"\btwijfel[a-z]*\b"):
-            return True  # "soms", "een beetje", "misschien", "ik twijfel": recall first
+        if any(t.has(p, negatable=False) for p in lex.UNSAFE):
+            return True if polarity != _NO else _NOTHING  # "nee, niet veilig": ask again
+        if _all_clear(t, field):
+            return False  # "ik ben veilig", "ja hoor, alles goed", "nu even niet"
+        if t.has(lex.UNSURE, negatable=False):
+            return _NOTHING  # "ik weet het niet zeker": the question again, gently
+        if " ".join(t.tokens) in lex.ACKNOWLEDGEMENTS:
+            return _NOTHING  # "ok" does not say whether he hurts you
+        if polarity == _SOMETIMES and field == f.ACUTE_DANGER:
+            return _NOTHING  # "misschien" to "nu in gevaar?": ask again, not 112 at once
+        if polarity in (_YES, _SOMETIMES):
+            return True  # "soms", "een beetje", "misschien", "eerlijk gezegd wel": recall first
+        if polarity is None and len(t.tokens) <= 4 and t.has(r"\btwijfel[a-z]*\b"):
+            return True  # "ik twijfel" (not "we twijfelen of we verder willen": a story)
         if polarity == _NO:
             return False
         return _NOTHING
@@ -411,10 +463,25 @@ def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:
     return handler
 
 
+def _all_clear(t: _Text, field: str) -> bool:
+    """Whether the reply says there is no danger of the kind `field` asks about."""
+    if any(t.has(p, negatable=False) for p in lex.ALL_CLEAR):
+        return True
+    if field == f.ACUTE_DANGER:
+        head = " ".join(_without_hedges(t.tokens))
+        if head in lex.ACUTE_OK_WORDS or any(_compile(p).search(head) for p in lex.ACUTE_NOT_NOW):
+            return not head.startswith(("ja ", "jawel "))  # "ja, hij is weg": ask again
+    if field == f.VIOLENCE:
+        return any(t.has(p, negatable=False) for p in lex.NO_VIOLENCE)
+    return False
+
+
 def _bool_field(t: _Text, found: dict[str, Any], field: str) -> Any:
     polarity = _polarity(t)
     if field in found:
         return found[field]
+    if " ".join(t.tokens) in lex.ACKNOWLEDGEMENTS:
+        return _NOTHING
     if polarity == _YES:
         return True
     if polarity == _NO:
@@ -434,13 +501,19 @@ def _children_requested(t: _Text, found: dict[str, Any]) -> Any:
         return True
     if polarity == _NO:
         return False
+    ages = _child_ages(t.tokens, _AGE_ANSWER_ANCHORS)
+    if ages:  # "ze zijn 12 en 14", "1 van 5"; "ze zijn 19 en 22": no children under 18
+        under = [age for age in ages if age <= f.YOUNGEST_AGE_MAX]
+        if under:
+            found[f.YOUNGEST_CHILD_AGE] = min(under)
+        return bool(under)
     number = _number(t.tokens[0]) if len(t.tokens) <= 2 else None
     if number is not None:
         return number >= 1
     return _NOTHING
 
 
-_AGE_ANSWER_ANCHORS = lex.KID_ANCHORS | frozenset({"van"})
+_AGE_ANSWER_ANCHORS = lex.KID_ANCHORS | frozenset({"van", "zijn", "is"})
 
 
 def _youngest_requested(t: _Text, found: dict[str, Any]) -> Any:
@@ -546,7 +619,7 @@ def _preference_requested(t: _Text, found: dict[str, Any]) -> Any:
     for value, pattern in short:
         if t.has(pattern):
             return value
-    if re.search(lex.NONE_OF_THESE, t.norm):
+    if re.search(lex.NONE_OF_THESE, t.norm) or t.has(lex.ANY_IS_FINE, negatable=False):
         return f.NONE
     return _NOTHING
 

@@ -59,8 +59,20 @@ NO_WORDS = frozenset(
 SOMETIMES_WORDS = frozenset(
     {"soms", "af en toe", "een beetje", "beetje", "wel eens", "weleens", "misschien",
      "vroeger", "deels", "gedeeltelijk", "wisselend", "het wisselt", "regelmatig", "vaak",
-     "meestal", "een paar keer", "een keer", "1 keer", "nu en dan", "sometimes", "maybe"}
+     "meestal", "een paar keer", "een keer", "1 keer", "nu en dan", "sometimes", "maybe",
+     "heel soms", "soms wel", "af en toe wel", "best wel", "wel een beetje", "een enkele keer",
+     "zo nu en dan", "heel af en toe", "ja soms", "kan zijn", "zou kunnen", "mogelijk",
+     "een beetje wel", "wel soms", "ietsje", "enigszins", "kan gebeuren", "misschien wel"}
 )
+# Words before a yes or no that do not change it: "eerlijk gezegd wel ja", "tja, nee".
+HEDGES = (
+    r"^(?:(?:eerlijk gezegd|om eerlijk te zijn|eerlijk|eigenlijk|nou|tja|tsja|ja nou|hmm+|hm+"
+    r"|eh+|uh+m*|e+hm+|ehm|dus|oke|ok|okay|goh|pff+|ach|mja|mwah|nja|tjah|sorry|allez|awel|amai"
+    r"|gevaar|in gevaar|zelfmoord|zelfdoding|dood willen|geweld|mijn ex|mijn man|mijn vrouw"
+    r"|mijne vent|hij|zij) )+"
+)
+# A whole reply of one letter: "j", "n".
+SINGLE_LETTERS = {"j": "yes", "n": "no", "y": "yes"}
 # Phrases that decide on their own, checked before the single words above.
 NO_PHRASES = (
     r"^(?:zeker|absoluut|helemaal|totaal|echt|gelukkig|eigenlijk|nog) niet\b",
@@ -69,13 +81,77 @@ NO_PHRASES = (
     r"^(?:dat )?is niet (?:zo|waar|het geval)\b",
     r"^(?:ja )?nee\b",
     r"^(?:nooit|geen sprake van|geen|niets|niks) ",
+    r"^(?:ik )?(?:denk|geloof) (?:het |van )?niet\b",
+    r"^(?:waarschijnlijk|vermoedelijk|wellicht) niet\b",
 )
 YES_PHRASES = (
     r"^(?:dat )?klopt\b",
     r"^(?:helaas|ja helaas) (?:wel|ja)\b",
     r"^(?:dat )?is (?:zo|waar|het geval)\b",
     r"^(?:ja )?(?:wel|zeker|inderdaad)\b",
-    r"^(?:dat )?(?:denk|vrees) ik (?:wel|het)\b",
+    r"^(?:dat )?(?:denk|vrees|geloof) ik (?:wel|het)\b",
+    r"^(?:ik )?(?:denk|vrees|geloof) (?:het |van )?wel\b",
+    r"^(?:waarschijnlijk|vermoedelijk|wellicht|ongetwijfeld) wel\b",
+    r"^(?:ja )?(?:amai|allez|awel|zeker en vast) ja\b",
+    r"^(?:ja )?(?:dat )?(?:wel|ja) (?:eigenlijk|wel|soms)\b",
+)
+
+# --- The safety questions: what "no danger" sounds like ------------------------------------
+# Any safety question: "ik ben veilig", "alles is goed", "ja hoor alles goed hier". Checked
+# before yes / no, so the "ja" of "ja hoor, alles goed" is not a yes to danger.
+ALL_CLEAR = (
+    r"\b(?:ik ben|we zijn|wij zijn|ik zit|we zitten|ik voel me|voel me|ik ben hier|we zijn hier)"
+    r"(?: nu| hier| gewoon| helemaal| echt| wel)? (?:veilig|safe)\b",
+    r"^(?:ja |jawel |ja hoor |nee |nee hoor |hoor )*(?:alles|het)(?: is| gaat)?"
+    r"(?: hier| nu| gewoon| echt)? (?:goed|prima|ok|oke|in orde|rustig|veilig)\b",
+    r"^(?:ja |nee )?(?:hoor )?(?:niks|niets) aan de hand\b",
+    r"^(?:nee )?(?:er is )?geen (?:gevaar|sprake van gevaar)\b",
+    r"^(?:veilig|safe|all good|im safe|i am safe)$",
+    r"\b(?:ik ben|ben|we zijn|wij zijn|zijn)(?: nu| hier| gewoon)? (?:veilig|velig|safe)\b",
+    r"\b(?:niet|nooit) in (?:gevaar|nood)\b",
+    r"\b(?:het is|is het|daar is het|hier is het)(?: hier| daar| nu)? (?:veilig|rustig)\b",
+    r"\b(?:ik ben|ben) (?:niet|nooit) (?:suicidaal|suicidal)\b",
+    r"\b(?:de kinderen|de kids|de kindjes|de kinders|ze|ze allemaal|mijn kinderen|de kleine)"
+    r"(?: zijn| is)(?: wel| echt| gewoon| helemaal)? (?:veilig|ok|oke|goed|in orde)\b",
+    r"\b(?:met de kinderen|met de kids|met de kindjes|met hen) (?:gaat|is) (?:het |alles )?"
+    r"(?:goed|prima|ok)\b",
+    r"^(?:ja |nee )?alles (?:goed|prima|ok|oke) met de (?:kinderen|kids|kindjes)\b",
+)
+# "niet veilig", "onveilig": a yes to a safety question (unless it follows a plain "nee").
+UNSAFE = (
+    r"\b(?:niet|nie|ni) (?:echt |zo |helemaal |altijd |meer )?(?:veilig|safe)\b",
+    r"\bonveilig[a-z]*\b",
+)
+# "ik weet het niet zeker": not "weet ik niet", but a reply to ask about again.
+UNSURE = r"\b(?:niet (?:zo |helemaal )?zeker|niet goed inschatten|moeilijk te zeggen|weet niet of)\b"
+# "Ben je nu in gevaar?": not now. "ok", "goed", "prima" alone answer it with no.
+ACUTE_NOT_NOW = (
+    r"^(?:nee |neen )?(?:nu|op dit moment|momenteel|op het moment|vandaag|vanavond|op dit ogenblik"
+    r"|nu op dit moment|nu eventjes|op dit moment even|nu even|nu effe|nu nog)(?: even| eventjes)?"
+    r" (?:niet|nie|niet meer)\b",
+    r"^(?:nee |neen )?niet (?:nu|op dit moment|meer|momenteel|op het moment|direct|acuut|vandaag)\b",
+    r"^(?:nee |neen )?(?:vroeger|vroeger wel|niet meer|nu niet meer|het is voorbij|dat is voorbij"
+    r"|gelukkig niet|valt mee|het valt mee|hij is weg|ze is weg|hij is er niet|ze is er niet"
+    r"|hij is naar zijn werk|ze is naar haar werk|hij woont hier niet meer|ze woont hier niet meer)\b",
+)
+ACUTE_OK_WORDS = frozenset(
+    {"ok", "oke", "okay", "okee", "goed", "prima", "prima hoor", "goed hoor", "ok hoor",
+     "gaat goed", "gaat wel", "ja goed", "ja prima", "ja ok", "ja oke", "top", "rustig",
+     "alles ok", "alles oke", "prima zo", "alles chill", "chill"}
+)
+# "Heeft je partner geweld gebruikt…?": "ruzie wel, maar geen geweld hoor".
+NO_VIOLENCE = (
+    r"\b(?:geen|nooit|zonder) (?:geweld|klappen|fysiek geweld|lichamelijk geweld|mishandeling"
+    r"|bedreigingen|dreiging)\b",
+    r"\b(?:nooit|niet) (?:geslagen|gewelddadig|aangeraakt|bedreigd|mishandeld)\b",
+    r"\b(?:hij|zij|ze) (?:slaat|sloeg|doet|deed) (?:me|mij) (?:nooit|niks|niets)\b",
+    r"\b(?:ruzie|ruzies|schreeuwen|geschreeuw) (?:[a-z]+ ){0,4}?maar (?:geen|nooit|niet)"
+    r" (?:geweld|gevaarlijk|geslagen)\b",
+)
+# Replies that are acknowledgements, not answers: "ok" to "Zijn er kinderen onder de 18?".
+ACKNOWLEDGEMENTS = frozenset(
+    {"ok", "oke", "okay", "okee", "goed", "prima", "top", "prima hoor", "goed hoor", "ok hoor",
+     "ja hoor vraag maar", "vraag maar", "ga je gang", "ja vraag maar", "is goed", "oke dan"}
 )
 DONT_KNOW = (
     r"\b(?:weet (?:ik )?(?:het )?(?:echt |nog |eigenlijk |ook )?(?:niet|nie)|geen (?:flauw )?idee"
@@ -180,7 +256,9 @@ KID_ANCHORS = frozenset(
      "dochter", "dochtertje", "dochters", "tweeling", "jongste", "oudste", "middelste",
      "baby", "babys", "jongen", "jongens", "meisje", "meisjes", "stiefzoon", "stiefdochter",
      "stiefkinderen", "pleegkind", "pleegkinderen", "kinders", "children", "kid", "son",
-     "daughter", "zoontjes", "dochtertjes"}
+     "daughter", "zoontjes", "dochtertjes", "meiden", "meid", "meidje", "kleine", "kleinste",
+     "grootste", "jongetje", "peuter", "kleuter", "kleintje", "tiener", "tieners", "zoonlief",
+     "jongske", "manneke", "dochterlief", "kinderkes", "ventje"}
 )
 # Reading ages after an anchor stops at these words ("kinderen van 5 en 8 en we zijn 12 jaar
 # samen": 12 is not a child's age).
@@ -488,7 +566,8 @@ PREFERENCE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         f.NONE,
         (
             r"\b(?:geen voorkeur|maakt (?:me |mij |ons )?(?:niet|niks|niets) (?:zoveel )?uit"
-            r"|om het even|alles is goed|geen van (?:beide|allen|deze|alle)|no preference)\b",
+            r"|om het even|alles is (?:goed|prima) voor (?:mij|me|ons)|geen van (?:beide|allen|deze|alle)"
+            r"|no preference)\b",
         ),
     ),
     (
@@ -612,11 +691,16 @@ BARRIER_SHORT: tuple[tuple[str, str], ...] = (
     (f.MONEY, r"\b(?:geld|kosten|duur|prijs|betalen)\b"),
     (f.LANGUAGE, r"\b(?:taal|nederlands|tolk)\b"),
 )
+# "Wat past het best bij jou?" — "alles is goed", "maakt niet uit": no preference.
+ANY_IS_FINE = (
+    r"^(?:alles|alles is goed|alles prima|alles is prima|maakt niet uit|maakt me niet uit"
+    r"|om het even|boeit niet|wat jullie willen|geen voorkeur|doe maar wat)\b"
+)
 NONE_OF_THESE = r"^(?:nee|neen|nope|geen|niks|niets|nee hoor|geen enkele|geen zorgen|no|none)\b"
 
 # Extra spellings for answers on top of the danger lexicon's MISSPELLINGS.
 ANSWER_MISSPELLINGS: dict[str, str] = {
-    "jaa": "ja", "jahoor": "ja hoor", "jaaa": "ja", "neee": "nee", "nee": "nee", "ne": "nee",
+    "jaa": "ja", "jahoor": "ja hoor", "jaaa": "ja", "neee": "nee", "nee": "nee",
     "neh": "nee", "nah": "nah", "ok": "ok", "oke": "oke", "okee": "oke", "okey": "oke",
     "gescheide": "gescheiden", "gescheiden": "gescheiden", "gescheidden": "gescheiden",
     "scheide": "scheiden", "sheiden": "scheiden", "schijden": "scheiden",
@@ -631,4 +715,28 @@ ANSWER_MISSPELLINGS: dict[str, str] = {
     "groepje": "groepje", "verslaaft": "verslaafd", "verslaafd": "verslaafd",
     "schaam": "schaam", "schaamm": "schaam", "tyd": "tijd",
     "gene": "gene", "burnout": "burnout",
+    # chat abbreviations
+    "mss": "misschien", "miss": "misschien", "wss": "waarschijnlijk", "idd": "inderdaad",
+    "neenee": "nee nee", "neeneenee": "nee nee", "jajaja": "ja", "kweenie": "weet ik niet",
+    "kwenie": "weet ik niet", "weetniet": "weet niet", "samenwonent": "samenwonend",
+    "uitelkaar": "uit elkaar", "uitmekaar": "uit elkaar", "alimentaie": "alimentatie",
+    "ni": "niet", "nie": "niet", "goe": "goed", "tis": "het is", "da": "dat",
 }
+
+# --- What the assistant is about -----------------------------------------------------------
+# Words that make a message about a relationship, a separation or family life: a long message
+# with one of them is a story to read, not "out of scope" (components/message_kind.py).
+TOPIC_WORDS = (
+    r"\b(?:relatie[a-z]*|partner[a-z]*|man|vrouw|mijn vent|vriend|vriendin|vriendje|vriendinnetje"
+    r"|echtgeno(?:ot|te)|ex|exman|exvrouw|ex partner|huwelijk|getrouwd|trouwen|samenwonen[a-z]*"
+    r"|samen|scheid[a-z]*|gescheiden|uit elkaar|verliefd|liefde|ruzie[a-z]*|vreemdgaan|vreemd"
+    r"|kind|kinderen|kids|zoon|dochter|zoontje|dochtertje|baby|zwanger|ouderschap[a-z]*"
+    r"|omgang[a-z]*|co ouder[a-z]*|alimentatie|advocaat|mediat[a-z]*|relatietherap[a-z]*"
+    r"|cursus|gezin|sleur|seks|intimiteit|communicatie|vertrouwen"
+    r"|schoonfamilie|schoonmoeder|husband|wife|boyfriend|girlfriend|divorce|marriage)\b"
+)
+# A FAQ question looks like one: a question mark, or a question word first.
+QUESTION_START = (
+    r"^(?:wat|hoe|hoeveel|hoelang|waar|wanneer|waarom|wie|welke|welk|kan|kun|kunt|kunnen|mag"
+    r"|moet|moeten|is|zijn|heb|heeft|hebben|doen|doet|werkt|bestaat|zit|krijg|wordt|ben)\b"
+)

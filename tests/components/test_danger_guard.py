@@ -1,4 +1,4 @@
-"""The DangerSignalGuard: the lexicon and a ranked danger intent beat any other intent."""
+"""The DangerSignalGuard: the lexicon is explicit and wins; the model alone is only possible."""
 
 import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
@@ -29,14 +29,37 @@ def test_lexicon_overrides_a_wrong_intent(guard, text, intent):
     guard.process([msg])
     assert msg.get(INTENT)["name"] == intent
     assert msg.get("danger_signal") and text not in msg.get("danger_signal")
+    assert msg.get("danger_level") == "explicit"
 
 
-def test_a_danger_intent_below_the_fallback_threshold_is_rescued(guard):
+def test_a_danger_intent_below_the_fallback_threshold_is_a_possible_signal(guard):
     ranking = [{"name": "nlu_fallback", "confidence": 0.45},
                {"name": "danger_violence", "confidence": 0.3}, {"name": "inform", "confidence": 0.25}]
     msg = message("iets vaags over thuis", "nlu_fallback", 0.45, ranking)
     guard.process([msg])
-    assert msg.get(INTENT)["name"] == "danger_violence"
+    assert msg.get(INTENT)["name"] == "inform"
+    assert (msg.get("danger_possible"), msg.get("danger_level")) == ("violence", "possible")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kind"),
+    # DIET was sure of these (0.8-0.96) on the trained model: the words say the opposite.
+    [("ik ben niet in gevaar", "danger_acute", "acute"),
+     ("de kinderen zijn veilig", "danger_children", "children"),
+     ("beter communiceren", "danger_self_harm", "self_harm")],
+)
+def test_the_model_alone_never_gives_the_safety_help(guard, text, intent, kind):
+    msg = message(text, intent, 0.96)
+    guard.process([msg])
+    assert msg.get(INTENT)["name"] == "inform"
+    assert msg.get("danger_possible") == kind
+
+
+def test_a_button_payload_is_left_alone(guard):
+    msg = message("/affirm", "affirm", 1.0)
+    guard.process([msg])
+    assert msg.get(INTENT)["name"] == "affirm"
+    assert msg.get("danger_level") is None
 
 
 def test_ordinary_messages_are_left_alone(guard):
