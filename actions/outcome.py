@@ -12,7 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import statistics
 from actions.context import answers_from_tracker, catalogue_for, user_turns
 from actions.names import (
+    CHANNEL_INTAKE,
     INTENT_AFFIRM,
+    SLOT_CHANNEL,
     SLOT_ROUTE,
     SLOT_STARTED_AT,
     STEP_FEEDBACK,
@@ -58,11 +60,13 @@ class ActionGiveRoute(Action):
         catalogue = catalogue_for(tracker)
         answers = answers_from_tracker(tracker)
         decision = decide(answers, catalogue)
-        variables = decision_variables(decision, catalogue)
+        for_resident = tracker.get_slot(SLOT_CHANNEL) != CHANNEL_INTAKE
+        variables = decision_variables(decision, catalogue, for_resident)
+        if decision.fallback_note:
+            # The offer is another than the route's own: said before it is named.
+            dispatcher.utter_message(response="utter_outcome_fallback", **variables)
         dispatcher.utter_message(response=f"utter_outcome_{decision.route}", **variables)
         dispatcher.utter_message(response="utter_outcome_reasons", **variables)
-        if decision.fallback_note:
-            dispatcher.utter_message(response="utter_outcome_fallback", **variables)
         if decision.route in SAFETY_ROUTES:
             dispatcher.utter_message(response="utter_after_safety_options", **variables)
         else:

@@ -10,6 +10,10 @@ Suites:
           `--production` for the production profile, `--by-kind` per kind of message,
           `python -m bench cpu --help`)
   nlu     NLU cross-validation (bench/nlu_cv.py)
+  realuse the residents' real-use corpus through the webhook: not understood, answers filled,
+          control words misfired (bench/realuse.py, issue 8)
+  safety  the safety corpus through the webhook: recall per kind and level, false interrupts,
+          confirm questions on ordinary messages, wrong kind (bench/realuse.py, issue 9)
   stats   statistics dashboard queries on PostgreSQL (bench/stats_bench.py)
   all     all of them (default)
 
@@ -33,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench import cpu_cost
 
         return cpu_cost.main(argv[1:])
+    if argv[:1] in (["realuse"], ["safety"]):
+        from bench import realuse
+
+        return realuse.main(argv)
     parser = argparse.ArgumentParser(
         prog="python -m bench", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )

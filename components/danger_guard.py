@@ -83,12 +83,14 @@ class DangerSignalGuard(GraphComponent):
         if text.startswith("/"):
             return  # a button payload says what it means
         signal = detect_danger(text)
-        if signal is not None:
+        if signal is not None and signal.level == EXPLICIT:
             self._set_intent(message, DANGER_INTENT_BY_KIND[signal.kind], signal.rule)
             message.set("danger_level", EXPLICIT, add_to_output=True)
             return
         intent = message.get(INTENT) or {}
         name = intent.get("name")
+        if signal is not None:  # "zelfmoord? nee": its safety question, not the help
+            name = DANGER_INTENT_BY_KIND[signal.kind]
         if name == FALLBACK_INTENT:
             # Only when DIET's own best guess (below the fallback threshold) was a danger intent:
             # a danger intent ranked behind an ordinary one is noise, not a signal.
@@ -104,7 +106,8 @@ class DangerSignalGuard(GraphComponent):
                     add_to_output=True)
         message.set("danger_possible", kind, add_to_output=True)
         message.set("danger_level", POSSIBLE, add_to_output=True)
-        message.set("danger_signal", "classifier", add_to_output=True)
+        message.set("danger_signal", signal.rule if signal is not None else "classifier",
+                    add_to_output=True)
 
     @staticmethod
     def _set_intent(message: Message, intent_name: str, evidence: str) -> None:

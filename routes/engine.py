@@ -103,8 +103,10 @@ def decide(answers: Mapping[str, Any], catalogue: Catalogue) -> Decision:
     if not is_safety:
         # self_harm is only asked when there are signs of despair (spec section 3), so not
         # having asked it is normal and not worth a line.
+        # With no children there is no question about their safety to leave unanswered.
         unanswered = [
             f for f in SAFETY_FIELDS if filled[f] is None and (f in given or f != "self_harm")
+            and not (f == "children_unsafe" and filled.get("children_under_18") is False)
         ]
         if unanswered:
             reasons.append(texts.unknown_safety_sentence(unanswered))

@@ -8,6 +8,7 @@ or an answer means.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from routes.constants import LICHT, ZWAAR, Route
@@ -16,6 +17,23 @@ SAFETY_NET = (
     "Voel je je niet veilig? Bel Veilig Thuis: 0800-2000 (gratis, dag en nacht). "
     "Bij direct gevaar: bel 112."
 )
+
+
+DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+               "september", "oktober", "november", "december")
+
+
+def dutch_date(day: date) -> str:
+    """``donderdag 11 februari 2027``."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def offer_title(name: str, provider: str) -> str:
+    """``Houd me Vast van Stichting X``; the name alone when the provider is the same."""
+    if provider.strip().lower() in name.strip().lower():
+        return name
+    return f"{name} van {provider}"
 
 
 def join_and(items: Sequence[str]) -> str:

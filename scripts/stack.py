@@ -73,6 +73,8 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
     # Rasa's own `rasa run` without the speed-ups (the tests compare both starts).
     plain_rasa: bool = False
+    # Rasa's HTTP API (trackers) behind this token, for the benchmarks only; off when None.
+    api_token: str | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -138,6 +140,7 @@ class Stack:
                 "--credentials", str(ROOT / "credentials.yml"),
                 "--endpoints", str(self.endpoints_file()),
                 "--cors", self.web_url,
+                *(["--enable-api", "--auth-token", self.api_token] if self.api_token else []),
             ],
         )
         _wait_http(f"{self.rasa_url}/webhooks/relatieroute/", process, timeout)
@@ -190,7 +193,10 @@ def ensure_model() -> Path:
     return DEFAULT_MODEL
 
 
-def start_isolated(root: Path, web: bool = True, plain_rasa: bool = False, **env: str) -> Stack:
+def start_isolated(
+    root: Path, web: bool = True, plain_rasa: bool = False, api_token: str | None = None,
+    **env: str,
+) -> Stack:
     """A started stack on free ports with its own data directory and logs under `root`.
 
     Used by the tests: each isolated stack has its own statistics database. `plain_rasa`
@@ -206,6 +212,7 @@ def start_isolated(root: Path, web: bool = True, plain_rasa: bool = False, **env
         log_dir=root / "logs",
         extra_env={"RELATIEROUTE_DATA_DIR": str(data_dir), **env},
         plain_rasa=plain_rasa,
+        api_token=api_token,
     )
     return stack.start(web=web)
 

@@ -161,7 +161,7 @@ def _all_values(t: _Text, table: Iterable[tuple[str, tuple[str, ...]]]) -> list[
 
 
 def _status(t: _Text) -> dict[str, Any]:
-    value = _first_value(t, lex.STATUS_PATTERNS)
+    value = _first_value(t, lex.STATUS_PATTERNS) or _first_value(t, lex.IMPLIED_STATUS)
     return {f.RELATIONSHIP_STATUS: value} if value else {}
 
 
@@ -272,8 +272,8 @@ def _score(t: _Text, requested: bool = False) -> int | None:
             continue
         previous = tokens[i - 1] if i > 0 else ""
         before_previous = tokens[i - 2] if i > 1 else ""
-        graded = previous in ("een", "n") or (
-            previous in lex.GRADE_ADJECTIVES and before_previous in ("een", "n")
+        graded = previous in ("een", "n", "ne") or (
+            previous in lex.GRADE_ADJECTIVES and before_previous in ("een", "n", "ne")
         )
         named = previous in ("cijfer", "rapportcijfer", "score", "geef", "geven") or (
             previous == "is" and before_previous in ("cijfer", "rapportcijfer", "score")
@@ -421,6 +421,7 @@ def _requested_value(t: _Text, field: str, found: dict[str, Any]) -> Any:
         field not in found
         and _compile(lex.DONT_KNOW).match(" ".join(t.tokens[:5]))
         and (field not in f.SAFETY_FIELDS or not _danger_for(t, field))
+        and not (field in f.SAFETY_FIELDS and t.has(lex.UNSURE, negatable=False))
     ):
         return f.UNKNOWN if field == f.PARTNER_WILLING else None
     handler = _REQUESTED_HANDLERS.get(field)
@@ -434,7 +435,8 @@ def _requested_value(t: _Text, field: str, found: dict[str, Any]) -> Any:
 
 def _danger_for(t: _Text, field: str) -> bool:
     """True when the danger lexicon finds the kind of danger this safety field asks about."""
-    return any(signal.kind == _DANGER_KIND_BY_FIELD[field] for signal in detect_dangers(t.raw))
+    return any(signal.kind == _DANGER_KIND_BY_FIELD[field] and signal.level == "explicit"
+               for signal in detect_dangers(t.raw))
 
 
 def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:
@@ -450,8 +452,14 @@ def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:
             return _NOTHING  # "ik weet het niet zeker": the question again, gently
         if " ".join(t.tokens) in lex.ACKNOWLEDGEMENTS:
             return _NOTHING  # "ok" does not say whether he hurts you
-        if polarity == _SOMETIMES and field == f.ACUTE_DANGER:
+        if field != f.ACUTE_DANGER and t.has(lex.PAST_OR_WORDS_ONLY, negatable=False):
+            return _NOTHING  # "vroeger wel", "alleen met woorden": the question again, gently
+        if polarity == _SOMETIMES and field == f.ACUTE_DANGER and "beetje" not in t.tokens:
             return _NOTHING  # "misschien" to "nu in gevaar?": ask again, not 112 at once
+        if field == f.CHILDREN_UNSAFE and any(t.has(p) for p in lex.CHILDREN_UNSAFE_YES):
+            return True  # "ze zien alles gebeuren", "ze krijgen te weinig eten bij hem"
+        if field != f.ACUTE_DANGER and any(t.has(p, negatable=False) for p in lex.SAFETY_YES):
+            return True  # "ik heb er wel eens aan gedacht", "vorige maand nog"
         if polarity in (_YES, _SOMETIMES):
             return True  # "soms", "een beetje", "misschien", "eerlijk gezegd wel": recall first
         if polarity is None and len(t.tokens) <= 4 and t.has(r"\btwijfel[a-z]*\b"):

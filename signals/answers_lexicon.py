@@ -43,7 +43,8 @@ NOT_A_GRADE_AFTER = frozenset(
 # A grade is meant when the message speaks of one.
 GRADE_CONTEXT = (
     r"\b(?:cijfer|cijfertje|rapportcijfer|rapport|score|schaal|punten|beoordeel|beoordelen"
-    r"|waardeer|waarderen|geef|geven|geeft|scoor|scoren)\b"
+    r"|waardeer|waarderen|geef|geven|geeft|scoor|scoren|zitten op|zit op|zeg maar|ofzo"
+    r"|als ik eerlijk ben|zou ik zeggen|rond een|hooguit een|maximaal een|krap een)\b"
 )
 
 # --- Yes / no / sometimes / don't know (for the question that was asked) --------------------
@@ -122,6 +123,33 @@ UNSAFE = (
     r"\b(?:niet|nie|ni) (?:echt |zo |helemaal |altijd |meer )?(?:veilig|safe)\b",
     r"\bonveilig[a-z]*\b",
 )
+# A yes to "Heeft je partner … ?" or "Denk je weleens aan … ?" in other words than "ja".
+SAFETY_YES = (
+    r"\b(?:wel eens|weleens|soms|vaak|af en toe|al eens|regelmatig) (?:aan )?(?:gedacht"
+    r"|over nagedacht|aan denken)\b",
+    r"\b(?:heb|had) (?:ik )?(?:er )?(?:wel )?(?:eens |weleens |al )?aan gedacht\b",
+    r"\bgedachten wel\b",
+    r"^(?:vorige|afgelopen|deze) (?:week|maand|nacht|keer) (?:nog|wel)\b",
+    r"^(?:gisteren|vannacht|laatst) (?:nog|wel)\b",
+    r"\b(?:weet niet|weet ik niet) of dat telt\b",
+    r"\b(?:hij|zij|ze) bedoelt het niet zo\b",
+)
+# "Maak je je zorgen over de veiligheid van kinderen?": worries about the children in the
+# resident's own words, where "ze" are the children the question asked about.
+CHILDREN_UNSAFE_YES = (
+    r"\bze (?:zien|horen|zagen|hoorden|krijgen|merken) (?:alles|het allemaal|het)\b",
+    r"\b(?:zijn|is|worden) (?:heel |erg |zo )?bang (?:als|voor|wanneer) (?:papa|mama|hem|haar"
+    r"|zijn vader|hun vader|hun moeder|mijn ex|de vader|de moeder)\b",
+    r"\brare dingen\b",
+    r"\b(?:te weinig|geen|niet genoeg) (?:eten|te eten)\b",
+    r"\bdrinkt (?:als|wanneer) (?:de kinderen|de kids|ze) bij\b",
+    r"\b(?:laat|liet) (?:ze|hen|de kinderen|de kids) (?:[a-z]+ ){0,2}?alleen\b",
+    r"\b(?:aan haar|aan hem|aan ze) (?:zit|zat)\b",
+)
+# Not yet a yes or a no to "… de afgelopen maanden …": long ago, or words only. Asked again.
+PAST_OR_WORDS_ONLY = (
+    r"^(?:ja |nee )?vroeger(?: wel| ja| soms)?\b|\balleen (?:met )?woorden\b|\balleen verbaal\b"
+)
 # "ik weet het niet zeker": not "weet ik niet", but a reply to ask about again.
 UNSURE = r"\b(?:niet (?:zo |helemaal )?zeker|niet goed inschatten|moeilijk te zeggen|weet niet of)\b"
 # "Ben je nu in gevaar?": not now. "ok", "goed", "prima" alone answer it with no.
@@ -158,14 +186,15 @@ DONT_KNOW = (
     r"|idk|geen flauw benul|dunno|i dont know|no idea|moeilijk te zeggen|kan ik niet zeggen"
     r"|weet ik veel|onbekend|zeg ik liever niet|wil ik (?:liever )?niet zeggen"
     r"|liever niet zeggen|geen antwoord|weet het niet|snap de vraag niet"
-    r"|ik weet het (?:nog )?niet|dat weet ik niet|geen idee eigenlijk)\b"
+    r"|ik weet het (?:nog )?niet|dat weet ik niet|geen idee eigenlijk"
+    r"|(?:daar )?wil ik (?:het )?niet over (?:hebben|praten)|liever niet$|pas$|geen commentaar)\b"
 )
 
 # --- relationship_status -------------------------------------------------------------------
 # Checked in this order; the first value with a (non-negated) match wins.
 _NOT_HYPOTHETICAL = (
     r"(?<!als )(?<!als we )(?<!als wij )(?<!stel dat we )(?<!indien we )(?<!bang dat we )"
-    r"(?<!dat we )(?<!voordat we )(?<!wanneer we )"
+    r"(?<! dat we )(?<!^dat we )(?<!voordat we )(?<!wanneer we )"
 )
 STATUS_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -258,7 +287,8 @@ KID_ANCHORS = frozenset(
      "stiefkinderen", "pleegkind", "pleegkinderen", "kinders", "children", "kid", "son",
      "daughter", "zoontjes", "dochtertjes", "meiden", "meid", "meidje", "kleine", "kleinste",
      "grootste", "jongetje", "peuter", "kleuter", "kleintje", "tiener", "tieners", "zoonlief",
-     "jongske", "manneke", "dochterlief", "kinderkes", "ventje"}
+     "jongske", "manneke", "dochterlief", "kinderkes", "ventje", "puber", "pubers",
+     "tweeling"}
 )
 # Reading ages after an anchor stops at these words ("kinderen van 5 en 8 en we zijn 12 jaar
 # samen": 12 is not a child's age).
@@ -324,6 +354,9 @@ AGREEMENT_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:we|wij) (?:kunnen|praten) (?:niet|nooit) (?:meer )?(?:normaal |met elkaar "
             r"|samen )?(?:praten|overleggen|met elkaar)\b",
             r"\bcommunicatie is (?:helemaal |compleet )?(?:weg|nul|verdwenen|slecht|dood)\b",
+            r"\b(?:lukt|lukken) geen (?:enkele )?afspraak (?:meer)?\b",
+            r"\b(?:worden het (?:nooit|niet) (?:meer )?eens|zijn het (?:nooit|nergens over) eens)\b",
+            r"\balleen (?:nog )?via (?:de |onze )?advocaten\b",
         ),
     ),
     (
@@ -336,6 +369,8 @@ AGREEMENT_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bkomen er (?:samen )?(?:wel |altijd |meestal )?uit\b",
             r"\b(?:goed|prima) overleg\b",
             r"\bhouden (?:ons )?(?:goed )?aan (?:de )?afspraken\b",
+            r"\b(?:valt|kan) (?:goed|prima|wel) (?:mee )?te praten\b",
+            r"\bco ?ouderschap (?:gaat|loopt|verloopt) (?:[a-z]+ )?(?:goed|prima)\b",
         ),
     ),
 )
@@ -388,6 +423,9 @@ PROBLEM_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:niet|nauwelijks|amper|moeilijk) (?:meer )?rond(?:komen)?\b",
             r"\b(?:huur|rekeningen|energierekening) (?:[a-z]+ ){0,2}niet (?:meer )?"
             r"(?:betalen|betaald)\b",
+            r"\b(?:geen eigen inkomen|financieel (?:afhankelijk|onderuit|een zware tijd)"
+            r"|zware tijd financieel|geen geld voor|niet betalen|kunnen we niet betalen"
+            r"|betaalt (?:niks|niets|geen alimentatie)|beslag op)\b",
         ),
     ),
     (
@@ -405,6 +443,10 @@ PROBLEM_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r" (?:vrienden|mijn ouders|mijn moeder|mijn vader|mijn zus|mijn broer|familie)"
             r"|in de auto|in een camper)\b",
             r"\b(?:huis|woning) (?:kwijt|verkopen|verkocht moet)\b",
+            r"\b(?:huurcontract|huurwoning|hypotheek|koophuis|op een kamer|vakantiepark"
+            r"|geen plek|wie (?:er )?in het huis|in het huis (?:blijven|wonen)|het huis (?:niet )?"
+            r"(?:verlaten|verlaat|gehouden|houden)|wonen (?:noodgedwongen )?nog samen"
+            r"|nog samen in (?:hetzelfde|een) huis|hetzelfde huis)\b",
         ),
     ),
     (
@@ -413,7 +455,8 @@ PROBLEM_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:werk kwijt|baan kwijt|ontslagen|ontslag gekregen|ontslag gehad|werkloos"
             r"|geen werk|geen baan|zonder werk|zonder baan|in de ww|ww uitkering"
             r"|arbeidsongeschikt|werkstress|werkdruk|reorganisatie|failliet|jobless"
-            r"|lost my job|unemployed)\b",
+            r"|lost my job|unemployed|niet meer werken|kan niet werken|werk zoeken|samen een bedrijf"
+            r"|ons bedrijf|mijn baan opgeven)\b",
             r"\b(?:problemen|stress|gedoe|ruzie|conflict) (?:op|met|van) (?:het|mijn|zijn"
             r"|haar) (?:werk|baas|baan)\b",
         ),
@@ -426,7 +469,8 @@ PROBLEM_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"|angstklachten|paniekaanvallen|ptss|trauma|ggz|ziekenhuis|operatie|handicap"
             r"|gehandicapt|beperking|dementie|parkinson|hartaanval|herseninfarct"
             r"|gezondheidsproblemen|gezondheidsklachten|slechte gezondheid|lichamelijke"
-            r" klachten|pijnklachten|rugklachten|adhd|autisme|bipolair|sick)\b",
+            r" klachten|pijnklachten|rugklachten|adhd|autisme|bipolair|sick|hersenbloeding"
+            r"|chronische pijn|vergeetachtig|mantelzorger|behandeling)\b",
             # "ik ben ziek", but "ik word ziek van die ruzies" is an idiom.
             r"\bziek\b(?! van\b)",
             r"\bzorgen (?:om|over) (?:mijn|zijn|haar|onze) gezondheid\b",
@@ -464,6 +508,8 @@ GOAL_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r" (?:[a-z]+ ){0,2}?(?:uit elkaar|scheiden|afscheid|uiteen)\b",
             r"\bop een (?:goede|nette|fijne|rustige|normale|respectvolle|vriendelijke) manier"
             r" (?:[a-z]+ ){0,2}?(?:uit elkaar|scheiden|afscheid)\b",
+            r"\b(?:netjes doen|op een goede manier|op een goei manier|zonder advocaten"
+            r"|zonder ruzie doen)\b",
             r"\b(?:goede scheiding|scheiding goed (?:regelen|afronden|laten verlopen)"
             r"|goede ouders blijven|samen ouders blijven|goed co ouderschap"
             r"|goed coouderschap|goede afspraken (?:maken )?over de kinderen)\b",
@@ -475,7 +521,8 @@ GOAL_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:onderhoud|relatieonderhoud|apk|relatieapk|sterk houden|goed houden"
             r"|fris houden|investeren in (?:onze|de|ons) relatie|preventief|tips (?:voor|om)"
             r"|nieuwsgierig|uit interesse|het gaat (?:eigenlijk )?(?:goed|prima) (?:met ons"
-            r"|tussen ons)|gewoon (?:wat )?tips)\b",
+            r"|tussen ons)|gewoon (?:wat )?tips|opfrisser|een soort check|gezonde relatie"
+            r"|voordat het misgaat|relatie is goed|het goed aanpakken)\b",
         ),
     ),
     (
@@ -484,7 +531,10 @@ GOAL_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:weet|weten) (?:ik |we |wij )?(?:het )?(?:nog |echt |gewoon )?niet"
             r" (?:goed |zo goed )?wat (?:ik|we|wij) (?:wil|willen|moet|moeten)\b",
             r"\bgeen idee wat (?:ik|we|wij) (?:wil|willen)\b",
-            r"\btwijfel (?:tussen|over wat)\b",
+            r"\btwijfel (?:tussen|over wat|over mijn relatie|over onze relatie)\b",
+            r"\b(?:weet|weten) (?:ik |we )?niet of (?:het|ik|we) (?:nog )?(?:wat wordt|dit kan"
+            r"|verder wil|verder willen|kan opgeven)\b",
+            r"\b(?:eerlijk )?uitzoeken (?:voordat|of)\b",
         ),
     ),
     (
@@ -503,6 +553,11 @@ GOAL_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"|vriend|vriendin)|elkaar|ons|onze relatie)\b",
             r"\b(?:we|wij|ik) (?:wil|willen) (?:het )?(?:graag )?(?:weer )?beter (?:hebben"
             r"|maken|krijgen)\b",
+            r"\b(?:dat het|het) (?:weer )?beter (?:gaat|wordt|word|gaan)\b",
+            r"\b(?:weer een team|elkaar (?:weer )?terug (?:te )?vinden|opnieuw (?:kunnen )?beginnen"
+            r"|terug naar hoe het (?:vroeger )?was|er samen uit (?:te )?komen|samen eruit komen"
+            r"|samen proberen|het samen proberen|zo willen we niet verder|werken aan onze relatie"
+            r"|aan onze relatie werken|op orde hebben)\b",
         ),
     ),
 )
@@ -540,6 +595,11 @@ PARTNER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:voor )?open\b",
             rf"\b{PARTNER_SUBJECT} (?:[a-z]+ ){{0,2}}?(?:weigert|doet niet mee|is niet bereid"
             r"|ziet het niet zitten|ziet er niks in|ziet er niets in|vindt het onzin)\b",
+            rf"\b{PARTNER_SUBJECT} (?:vindt|noemt) (?:hulp|therapie|praten|een cursus) "
+            r"(?:onzin|zweverig|niks|niets|overbodig|zonde)\b",
+            rf"\b{PARTNER_SUBJECT} (?:ziet|snapt) (?:het nut|de zin) (?:van [a-z]+ )?niet\b",
+            rf"\b{PARTNER_SUBJECT} wil niet\b",
+            r"\bzonder (?:mijn|hem|haar) (?:partner|man|vrouw|vriend|vriendin)?\b",
         ),
     ),
     (
@@ -555,6 +615,16 @@ PARTNER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:we|wij) (?:willen|staan) (?:het |er )?(?:allebei|alle twee|beiden)\b",
             r"\b(?:we|wij) (?:willen|zijn) (?:allebei|alle twee|beiden) (?:[a-z]+ ){0,2}?"
             r"(?:mee|hulp|bereid|gemotiveerd)\b",
+            rf"\b{PARTNER_SUBJECT} (?:wil|wilt|zou) (?:ook |wel |graag |best )+(?:[a-z]+ ){{0,4}}?"
+            r"(?:doen|praten|cursus|proberen|hulp|naar|mee|komen|kijken|werken)\b",
+            rf"\b{PARTNER_SUBJECT} wil wel\b",
+            r"\b(?:we|wij) (?:willen|zouden) (?:graag |wel |het wel |allebei |alle twee |beiden )+"
+            r"(?:samen )?(?:[a-z]+ ){0,3}?(?:proberen|praten|kijken|werken|uitzoeken|cursus"
+            r"|avond|hulp|iets)\b",
+            r"\b(?:we|wij) willen (?:graag )?samen (?:met iemand|iets|kijken|hulp|eruit|er uit"
+            r"|praten|werken|proberen)\b",
+            r"\b(?:we|wij) willen allebei\b",
+            r"\bsamen met (?:mij|ons) (?:met iemand|naar)\b",
         ),
     ),
 )
@@ -633,7 +703,9 @@ BARRIER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"|gezin|schema|met werk)|drukke (?:baan|banen|agenda|tijd)|ik heb het (?:te |heel "
             r"|erg |zo )?druk|we hebben het (?:te |heel |erg |zo )?druk|onregelmatige"
             r" (?:diensten|werktijden)|ploegendienst|nachtdienst|nachtdiensten|geen oppas"
-            r"|moeilijk vrij|lastig vrij|werk fulltime|werken allebei fulltime|no time)\b",
+            r"|moeilijk vrij|lastig vrij|werk fulltime|werken allebei fulltime|no time"
+            r"|werk onregelmatig|onregelmatig werk|super busy|busy|in ploegen|'s avonds en in het"
+            r" weekend|s avonds en in het weekend|eigen tempo)\b",
             r"\btijd (?:is|blijft) (?:een |het )?(?:probleem|lastig|krap)\b",
         ),
     ),
@@ -720,8 +792,54 @@ ANSWER_MISSPELLINGS: dict[str, str] = {
     "neenee": "nee nee", "neeneenee": "nee nee", "jajaja": "ja", "kweenie": "weet ik niet",
     "kwenie": "weet ik niet", "weetniet": "weet niet", "samenwonent": "samenwonend",
     "uitelkaar": "uit elkaar", "uitmekaar": "uit elkaar", "alimentaie": "alimentatie",
-    "ni": "niet", "nie": "niet", "goe": "goed", "tis": "het is", "da": "dat",
+    "aant": "aan het", "ant": "aan het", "ni": "niet", "nie": "niet", "goe": "goed", "tis": "het is", "da": "dat",
 }
+
+# --- relationship_status implied ------------------------------------------------------------
+# Read only when no pattern above matched: a story that speaks of "mijn ex" is about life after
+# a separation; one that speaks of "mijn man", "onze relatie" or "7 jaar samen" in the present
+# is about a couple together. Separated first ("mijn ex en ik" is no couple).
+_PARTNER_NOUNS = (r"(?:man|vrouw|vriend|vriendin|partner|echtgenoot|echtgenote|vent|lief"
+                  r"|verloofde|schat|husband|wife|boyfriend|girlfriend)")
+IMPLIED_STATUS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        f.DOUBTING,
+        (
+            r"\b(?:een pauze|relatiepauze|relatie pauze|even apart|een break)\b",
+            r"\b(?:weet|weten) (?:ik |we )?(?:niet|nie) (?:meer )?of (?:het|ik|we|wij) (?:nog )?"
+            r"(?:wat wordt|verder|hem nog|haar nog|dit kan|doorgaan|blijven|bij hem|bij haar)\b",
+            r"\bniet meer verliefd\b",
+        ),
+    ),
+    (
+        f.SEPARATING,
+        (r"\b(?:vechtscheiding|echtscheiding|in scheiding|scheidingsprocedure)\b",),
+    ),
+    (
+        f.SEPARATED,
+        (
+            r"\b(?:mijn|m n|mn|mijne) (?:ex|exman|exvrouw|expartner|ex partner|ex man|ex vrouw"
+            r"|exvriend|exvriendin)\b",
+            r"\b(?:co ouder[a-z]*|coouderschap|co parenting|omgangsregeling|bezoekregeling)\b",
+            r"\b(?:bij|van|naar) hun (?:vader|moeder|papa|mama)\b",
+            r"\bhun (?:vader|moeder|papa|mama) (?:[a-z]+ ){0,2}?(?:kwam|komt|haalt|brengt|heeft)\b",
+            r"\b(?:is|was) (?:het )?(?:nu )?voorbij\b",
+            r"\b(?:relatie|huwelijk) (?:[a-z]+ ){0,4}?(?:beeindigd|verbroken|uitgemaakt)\b",
+        ),
+    ),
+    (
+        f.TOGETHER,
+        (
+            rf"\b(?:mijn|m n|mn|mijne) {_PARTNER_NOUNS}\b",
+            r"\b(?:jaar|maanden|jaren) (?:samen|getrouwd)\b",
+            r"\b(?:we|wij) zijn (?:[a-z0-9]+ ){0,3}?(?:samen|getrouwd|een stel|een koppel)\b",
+            r"\b(?:als stel|als koppel|wij als ouders|een jong stel|samen sinds)\b",
+            r"\b(?:een relatie met|relatie met een)\b",
+            r"\b(?:vriend|vriendin|man|vrouw|partner) en ik\b",
+            r"\bnog samen\b",
+        ),
+    ),
+)
 
 # --- What the assistant is about -----------------------------------------------------------
 # Words that make a message about a relationship, a separation or family life: a long message
@@ -737,6 +855,8 @@ TOPIC_WORDS = (
 )
 # A FAQ question looks like one: a question mark, or a question word first.
 QUESTION_START = (
-    r"^(?:wat|hoe|hoeveel|hoelang|waar|wanneer|waarom|wie|welke|welk|kan|kun|kunt|kunnen|mag"
-    r"|moet|moeten|is|zijn|heb|heeft|hebben|doen|doet|werkt|bestaat|zit|krijg|wordt|ben)\b"
+    r"^(?:wat|hoe|hoeveel|hoelang|waar|waarom|wanneer|wie|welke|welk|bestaat|werkt)\b"
+    r"|^(?:kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|heb|heeft|hebben|doen|doet|zit"
+    r"|krijg|krijgen|wordt|ben|bent|weet|gaat|komt|helpt) (?:ik|je|jij|u|we|wij|jullie|er|het"
+    r"|dit|dat|die|iemand|mijn|de|een)\b"
 )

@@ -51,6 +51,11 @@ __all__ = [
 
 _MACRO_RE = re.compile(r"<([A-Z_]+)>")
 _NEGATORS = frozenset({"niet", "nooit", "geen"})
+EXPLICIT = "explicit"
+POSSIBLE = "possible"
+# A plain "no" next to never-dropped wording makes it possible, not explicit.
+_NO_WORDS = frozenset({"nee", "neen", "no", "nope", "neuh", "welnee"})
+_ECHO_MAX_TOKENS = 4  # "zelfmoord? nee hoor": the question's word echoed with a no
 # "niet alleen", "niet meer": the violence is not denied ("hij slaat me niet meer" still counts).
 _NEGATION_RELEASE = frozenset({"alleen", "meer", "enkel", "zomaar", "altijd", "zo"})
 # Words that may stand between the verb and the negation: "hij slaat me niet".
@@ -67,10 +72,14 @@ class DangerSignal:
     Attributes:
         kind: ACUTE, SELF_HARM, CHILDREN or VIOLENCE.
         rule: the name of the lexicon entry that matched (never the user's words).
+        level: EXPLICIT when the message plainly says it; POSSIBLE when wording that is never
+            dropped comes with a "no" ("zelfmoord? nee", "ik ben niet suicidaal"): worth one
+            careful question, not the safety help (spec section 8).
     """
 
     kind: str
     rule: str
+    level: str = "explicit"
 
 
 @dataclass(frozen=True)
@@ -139,7 +148,7 @@ def detect_danger(text: str) -> DangerSignal | None:
     any string (English, emoji, HTML, 10 000 characters) is fine.
 
     >>> detect_danger("ik ben bang voor mijn ex")
-    DangerSignal(kind='violence', rule='violence_fear')
+    DangerSignal(kind='violence', rule='violence_fear', level='explicit')
     >>> detect_danger("we maken veel ruzie") is None
     True
     """
@@ -164,7 +173,11 @@ def detect_dangers(text: str) -> tuple[DangerSignal, ...]:
             window = _first_valid_match(norm, pattern, compiled)
             if window is None:
                 continue
-            found.setdefault(kind, DangerSignal(kind, compiled.rule.name))
+            level = EXPLICIT
+            if not compiled.rule.negatable and _said_with_no(norm, pattern):
+                level = POSSIBLE
+            if kind not in found or (found[kind].level == POSSIBLE and level == EXPLICIT):
+                found[kind] = DangerSignal(kind, compiled.rule.name, level)
             windows.setdefault(kind, []).append(window)
             break
     if ACUTE not in found:
@@ -186,6 +199,19 @@ def _first_valid_match(norm: str, pattern: re.Pattern[str], compiled: _CompiledR
             continue
         return window
     return None
+
+
+def _said_with_no(norm: str, pattern: re.Pattern[str]) -> bool:
+    """Never-dropped wording said with a "no": negated, or a short echo with "nee"."""
+    match = pattern.search(norm)
+    if match is None:
+        return False
+    before = norm[: match.start()].split()[-WINDOW_BEFORE:]
+    after = norm[match.end() :].split()[:WINDOW_AFTER]
+    if _negated(before, after):
+        return True
+    tokens = norm.split()
+    return len(tokens) <= _ECHO_MAX_TOKENS and any(token in _NO_WORDS for token in tokens)
 
 
 def _negated(before: list[str], after: list[str]) -> bool:

@@ -57,8 +57,28 @@ async def test_reasons_are_passed_to_the_response(dispatcher):
              "relationship_score": 9, "agreements_possible": "yes", "preference": "none"}
     await ActionGiveRoute().run(dispatcher, make_tracker(slots=slots), {})
     reasons = next(m for m in dispatcher.messages if m.get("response") == "utter_outcome_reasons")
-    assert reasons["reasons"].startswith("- Regel R5")
+    assert reasons["reasons"].startswith("- Je ")  # no rule code for a resident
+    assert "Regel" not in reasons["reasons"]
     assert reasons["reasons"].count("\n- ") >= 1
+
+
+async def test_the_intake_reasons_name_the_rule(dispatcher):
+    slots = {**SAFE, "relationship_status": "together", "goal": "maintenance", "channel": "intake",
+             "relationship_score": 9, "agreements_possible": "yes", "preference": "none"}
+    await ActionGiveRoute().run(dispatcher, make_tracker(slots=slots), {})
+    reasons = next(m for m in dispatcher.messages if m.get("response") == "utter_outcome_reasons")
+    assert reasons["reasons"].startswith("- Regel R5")
+
+
+async def test_a_fallback_offer_is_announced_before_it_is_named(dispatcher):
+    slots = {**SAFE, "relationship_status": "separating", "children_under_18": True,
+             "agreements_possible": "yes", "legal_proceedings": False, "other_problems": []}
+    tracker = make_tracker(slots={**slots, "gemeente": "eindhoven"})
+    await ActionGiveRoute().run(dispatcher, tracker, {})
+    names = responses(dispatcher)
+    assert names.index("utter_outcome_fallback") < names.index("utter_outcome_rst")
+    route = next(m for m in dispatcher.messages if m.get("response") == "utter_outcome_rst")
+    assert route["offer_title"] == "WIJeindhoven"  # not "WIJeindhoven van WIJeindhoven"
 
 
 async def test_feedback_thanks(dispatcher):

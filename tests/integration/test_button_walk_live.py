@@ -1,13 +1,14 @@
 """The button walk (issue #8): every button of every question, clicked on the live stack.
 
 A resident who only clicks must reach a route. Breadth first from the welcome, in every shipped
-gemeente, each button of each question is clicked once after each question that led to it (in
-a fresh conversation that replays the clicks that led there): so the questions that only some
-routes need are reached too. Every click must advance: no "not understood", not the same
+gemeente, each button of each question is clicked once for each relationship situation clicked
+before it (in a fresh conversation that replays the clicks that led there): so the questions
+that only some routes need are reached too. Every click must advance: no "not understood", not the same
 question again. Every path is followed, with the first button, until it ends: a stop, or a
 reply without buttons (the outcome's feedback question and the choices after a safety route
-are clicked too, so "Verder met de vragen" must lead on to the situation questions). Both Rasa starts are walked: the production start (`deploy.rasa_server`)
-and Rasa's own `rasa run`.
+are clicked too, so "Verder met de vragen" must lead on to the situation questions).
+Both Rasa starts are walked: the production start (`deploy.rasa_server`) and Rasa's own
+`rasa run`.
 """
 
 from __future__ import annotations

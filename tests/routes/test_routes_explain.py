@@ -67,7 +67,7 @@ def test_local_page_lists_offers_wijkteam_events_and_fallbacks(shipped):
     assert "## Praten met een mens: WIJeindhoven" in page
     assert "[040-000 00 01](tel:0400000001)" in page
     assert catalogue.wijkteam.outside_hours in page
-    assert "12-02-2026" in page and "Informatieavond Houd me Vast" in page
+    assert "11-02-2027" in page and "Informatieavond Houd me Vast" in page
     assert ("Een Relatie- en Scheidingsteam is er niet in Gemeente Eindhoven. "
             "Daarom verwijzen we je naar: WIJeindhoven.") in page
     assert "[houdmevastonline.nl](https://houdmevastonline.nl)" in page

@@ -239,3 +239,17 @@ def test_protected_words_are_no_targets_and_misspellings_are_no_protected_words(
 def test_warm_up_compiles_and_changes_nothing() -> None:
     warm_up()
     assert detect_danger("hij slaat me") == DangerSignal(VIOLENCE, "violence_hit")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "level"),
+    [
+        ("ik wil zelfmoord plegen", "self_harm", "explicit"),
+        ("zelfmoord? nee", "self_harm", "possible"),
+        ("nee, ik ben niet suïcidaal", "self_harm", "possible"),
+        ("hij slaat me", "violence", "explicit"),
+    ],
+)
+def test_never_dropped_wording_with_a_no_is_a_possible_signal(text, kind, level):
+    signal = detect_danger(text)
+    assert signal is not None and (signal.kind, signal.level) == (kind, level)
