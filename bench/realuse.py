@@ -231,7 +231,8 @@ def run(suite: str, show_misses: bool = False) -> int:
                 rows = [(item, observe(stack, token, item["text"], mode)) for item in items]
                 figures = (realuse_figures(rows) if suite == "realuse" else safety_figures(rows))
                 misses = figures.pop("_misses")
-                print(f"## {half}, {'first message' if mode == 'first' else 'answer to ' + repr(FIRST_QUESTION)}")
+                where = "first message" if mode == "first" else f"answer to {FIRST_QUESTION!r}"
+                print(f"## {half}, {where}")
                 print("| figure | value |\n|---|---|")
                 for key, value in figures.items():
                     print(f"| {key} | {value} |")

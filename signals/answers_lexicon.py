@@ -287,8 +287,7 @@ KID_ANCHORS = frozenset(
      "stiefkinderen", "pleegkind", "pleegkinderen", "kinders", "children", "kid", "son",
      "daughter", "zoontjes", "dochtertjes", "meiden", "meid", "meidje", "kleine", "kleinste",
      "grootste", "jongetje", "peuter", "kleuter", "kleintje", "tiener", "tieners", "zoonlief",
-     "jongske", "manneke", "dochterlief", "kinderkes", "ventje", "puber", "pubers",
-     "tweeling"}
+     "jongske", "manneke", "dochterlief", "kinderkes", "ventje", "puber", "pubers"}
 )
 # Reading ages after an anchor stops at these words ("kinderen van 5 en 8 en we zijn 12 jaar
 # samen": 12 is not a child's age).
