@@ -791,7 +791,8 @@ ANSWER_MISSPELLINGS: dict[str, str] = {
     "neenee": "nee nee", "neeneenee": "nee nee", "jajaja": "ja", "kweenie": "weet ik niet",
     "kwenie": "weet ik niet", "weetniet": "weet niet", "samenwonent": "samenwonend",
     "uitelkaar": "uit elkaar", "uitmekaar": "uit elkaar", "alimentaie": "alimentatie",
-    "aant": "aan het", "ant": "aan het", "ni": "niet", "nie": "niet", "goe": "goed", "tis": "het is", "da": "dat",
+    "aant": "aan het", "ant": "aan het", "ni": "niet", "nie": "niet", "goe": "goed",
+    "tis": "het is", "da": "dat",
 }
 
 # --- relationship_status implied ------------------------------------------------------------

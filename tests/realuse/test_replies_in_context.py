@@ -104,7 +104,7 @@ def test_no_safety_route_for_a_reply_that_is_no_yes(judged, field):
      ("goal", "we willen er samen aan werken"), ("relationship_status", "we zijn samen")],
 )
 def test_the_examples_of_the_issue(judged, field, text):
-    row, outcome, why = next(item for item in judged[field] if item[0].text.lower() == text)
+    _, outcome, why = next(item for item in judged[field] if item[0].text.lower() == text)
     assert why is None, f"{text!r}: {why} ({outcome})"
 
 
