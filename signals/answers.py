@@ -216,8 +216,10 @@ def _age_at(tokens: list[str], j: int) -> int | None:
     previous = tokens[j - 1] if j > 0 else ""
     if previous in ("groep", "klas", "leerjaar", "nummer", "nr"):
         return None
-    if word == "een":  # only "van een jaar"; otherwise "een" is an article
-        return 1 if following in ("jaar", "jaartje") else None
+    if word == "een":  # only "van een jaar"; "al een jaar" is how long, "een" an article
+        if following in ("jaar", "jaartje") and previous in ("van", "is", "wordt", "pas", "nog"):
+            return 1
+        return None
     if word == "half" and following == "jaar":
         return 0
     number = _number(word)

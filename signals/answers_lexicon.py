@@ -294,7 +294,8 @@ KID_ANCHORS = frozenset(
 AGE_SCAN_STOP = frozenset(
     {"we", "wij", "ik", "hij", "zij", "samen", "getrouwd", "relatie", "sinds", "geleden",
      "maar", "want", "omdat", "dus", "huwelijk", "partner", "man", "vrouw", "scheiding",
-     "gescheiden", "cijfer", "rapportcijfer", "geef", "score", "ex"}
+     "gescheiden", "cijfer", "rapportcijfer", "geef", "score", "ex", "iets", "avondje",
+     "avond", "waarvan", "al", "keer"}
 )
 AGE_SCAN_WINDOW = 10
 AGE_UNITS_BABY = frozenset({"maanden", "maand", "weken", "week", "dagen", "dag", "months"})
@@ -356,6 +357,7 @@ AGREEMENT_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:lukt|lukken) geen (?:enkele )?afspraak (?:meer)?\b",
             r"\b(?:worden het (?:nooit|niet) (?:meer )?eens|zijn het (?:nooit|nergens over) eens)\b",
             r"\balleen (?:nog )?via (?:de |onze )?advocaten\b",
+            r"\b(?:krijgen|krijg) (?:het|dat) (?:gewoon )?niet geregeld\b",
         ),
     ),
     (
@@ -402,6 +404,9 @@ LEGAL_PATTERNS = (
     r"|bijzondere curator|ondertoezichtstelling|vechtscheiding|lawyer|court)\b",
     rf"\b{LEGAL_DISPUTE_WORDS} (?:[a-z]+ ){{0,4}}?{LEGAL_DISPUTE_TOPICS}\b",
     rf"\b{LEGAL_DISPUTE_TOPICS} (?:[a-z]+ ){{0,4}}?{LEGAL_DISPUTE_WORDS}\b",
+    r"\b(?:betaalt|betaald|betaalde) (?:de |geen )?alimentatie (?:niet|nooit|te laat|niet op tijd"
+    r"|nooit op tijd)\b",
+    r"\bouderschapsplan (?:komt|krijgen we) (?:[a-z]+ ){0,3}?(?:niet|nooit)\b",
 )
 NO_LEGAL_PATTERNS = (
     r"\b(?:geen|zonder) (?:advocaat|advocaten|rechtszaak|rechter|juridische|gedoe over)\b",
@@ -598,7 +603,7 @@ PARTNER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:onzin|zweverig|niks|niets|overbodig|zonde)\b",
             rf"\b{PARTNER_SUBJECT} (?:ziet|snapt) (?:het nut|de zin) (?:van [a-z]+ )?niet\b",
             rf"\b{PARTNER_SUBJECT} wil niet\b",
-            r"\bzonder (?:mijn|hem|haar) (?:partner|man|vrouw|vriend|vriendin)?\b",
+            r"\bzonder (?:mijn )?(?:partner|man|vrouw|vriend|vriendin)\b",
         ),
     ),
     (
@@ -623,6 +628,9 @@ PARTNER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:we|wij) willen (?:graag )?samen (?:met iemand|iets|kijken|hulp|eruit|er uit"
             r"|praten|werken|proberen)\b",
             r"\b(?:we|wij) willen allebei\b",
+            r"\bwillen (?:we|wij) (?:graag |wel |allebei )*samen\b",
+            r"\b(?:ouders|beiden|ze allebei|wij allebei) willen (?:allebei |beiden )?(?:wel )?hulp\b",
+            r"\b(?:hij|zij|ze) ziet (?:dat|da|het) ook zo\b",
             r"\bsamen met (?:mij|ons) (?:met iemand|naar)\b",
         ),
     ),
@@ -652,6 +660,8 @@ PREFERENCE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r" (?:tempo|tijd)|op (?:mijn|ons|onze) eigen (?:tijd|tempo)|beeldbellen|videobellen"
             r"|thuisprogramma)\b",
             r"^(?:online|thuis|via internet|op de computer|laptop)$",
+            r"\b(?:als het online kan|online hulp|online zou|online willen|online proberen"
+            r"|iets online|of online|online op een|online want)\b",
         ),
     ),
     (
@@ -661,6 +671,7 @@ PREFERENCE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"|groepsprogramma|groepsaanbod|met andere (?:stellen|ouders|koppels|mensen|paren)"
             r"|samen met anderen|houd me vast|samen sterker|in a group)\b",
             r"^(?:groep|een groep|de groep|groepje)$",
+            r"\b(?:een )?groep (?:met|van) (?:andere|lotgenoten|aanstaande)\b",
         ),
     ),
     (
@@ -689,12 +700,16 @@ PREFERENCE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"|gesprekken|begeleiding)|face to face|1 op 1|een op een|individuele gesprekken"
             r"|talk to someone)\b",
             r"^(?:praten|gesprek|gesprekken|iemand spreken|met iemand praten)$",
+            r"\b(?:kan|kunnen|wil|zou) iemand met (?:mij|me|ons) (?:praten|prate|spreken)\b",
+            r"\b(?:met|iemand) (?:[a-z]+ ){0,2}?(?:praten|prate) (?:[a-z]+ ){0,2}?"
+            r"(?:voor mezelf|alleen voor mij|neutraal|met ons)\b",
         ),
     ),
 )
 
 # --- barriers ------------------------------------------------------------------------------
 BARRIER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+
     (
         f.TIME,
         (
@@ -738,6 +753,8 @@ BARRIER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"|geen geld (?:voor|om)|te weinig geld (?:voor|om)|eigen bijdrage|eigen risico"
             r"|niet betaalbaar|onbetaalbaar|too expensive)\b",
             r"\b(?:kan|kunnen) (?:het |dat |dit )?niet betalen\b",
+            r"\b(?:kunnen|kan) (?:we|ik) (?:dat |het |die )?niet betalen\b",
+            r"\b(?:dure therapie|niet te betalen|gratis of goedkoop)\b",
         ),
     ),
     (

@@ -749,6 +749,104 @@ RULES: tuple[Rule, ...] = (
         veto=r"\b(?:land|syrie|oekraine|eritrea|afghanistan|irak|iran|somalie|turkije|oorlog"
         r"|vluchteling|vluchtelingen|azc|jemen|soedan|thuisland)\b",
     ),
+    # --- Added 2026-12-04 from the tuning half of the real-use safety corpus (issue #9) -------
+    Rule(
+        "violence_threat_exposure",
+        VIOLENCE,
+        (
+            # Sexual extortion: "hij zegt dat hij naaktfoto's van mij deelt als ik het uitmaak".
+            r"\b(?:naaktfoto|naaktfotos|naakt fotos|naaktbeelden|sexting foto|fotos van mij"
+            r"|filmpjes van mij) (?:<GAP>){0,4}(?:delen|deelt|sturen|stuurt|verspreiden|verspreidt"
+            r"|online zetten|online zet|laten zien|posten|post)\b",
+        ),
+    ),
+    Rule(
+        "violence_threat_revenge",
+        VIOLENCE,
+        (
+            r"\b(?:zal|zou|gaat|ga) (?:<GAPC>){0,2}(?:bezuren|berouwen)\b|\bbezuren\b",
+            r"\b(?:wel zal zien|wel zult zien|wel gaat zien) wat er (?:<GAP>){0,2}gebeurt\b",
+            r"\b(?:in brand steken|in brand steekt|in de fik steken|in de fik steekt|burn the house"
+            r"|burn (?:it|the place) down|brand stichten)\b",
+            r"\b(?:overleef|overleeft|overleven) (?:het|dat) niet als (?:ik|je|jij) (?:ga|weggaat"
+            r"|wegga|vertrek)\b",
+            r"\b(?:het|dat) niet (?:overleef|overleeft|overleven|zal overleven|zou overleven)"
+            r" als (?:ik|je|jij) (?:ga|weggaat|wegga|vertrek|scheid)\b",
+            r"\b(?:afpakken|afpakt|afneemt|afnemen|nooit meer zien|nooit meer ziet|nooit meer zie)"
+            r" (?:<GAP>){0,3}"
+            r"als (?:ik|je|jij) (?:<GAP>){0,3}(?:ga|weggaat|wegga|politie|aangifte|scheid|scheiden"
+            r"|vertrek|vertel)\b",
+            r"\b(?:iets gaat aandoen|iets zal aandoen|wat gaat aandoen|iets aan gaat doen)\b",
+        ),
+    ),
+    Rule(
+        "violence_control_tracking",
+        VIOLENCE,
+        (
+            r"\b(?:gps tracker|gpstracker|tracker|volgsysteem|spyware|meekijk app|stalkerware"
+            r"|volgapp)\b",
+            # Sharing a location is ordinary; having to is control.
+            r"\b(?:moet|moeten|wil dat|eist dat|altijd) (?:<GAP>){0,4}(?:locatie|live locatie"
+            r"|snapmap|snap map|find my) (?:<GAP>){0,3}(?:delen|deel|aan staan|aan laten|aanstaan"
+            r"|aan|staat)\b",
+            r"\b(?:kilometerstand|bonnetjes laten zien|bonnetjes inleveren)\b",
+        ),
+    ),
+    Rule(
+        "violence_control_confined",
+        VIOLENCE,
+        (
+            r"\b(?:niet liet gaan|niet laten gaan|laat me niet gaan|liet me niet gaan|liet me er niet"
+            r" uit|laat me er niet uit)\b",
+            r"\b(?:op slot|buitengesloten|buiten gesloten|binnengesloten|opgesloten|sluit me op"
+            r"|sloot me op)\b(?! (?:van de fiets|fiets))",
+            r"\b(?:paspoort|paspoorten|id kaart|identiteitskaart|verblijfsvergunning)"
+            r" (?:<GAP>){0,6}(?:afgepakt|afgenomen|kluis|verstopt|weggenomen|ingenomen|houdt)\b",
+            r"\b(?:salaris|loon|uitkering) (?:<GAP>){0,2}(?:op zijn rekening|op haar rekening)\b",
+            r"\bkrijg (?:maar )?\d+ euro (?:per|in de) (?:week|maand)\b",
+        ),
+        veto=r"\b(?:fiets|fietsslot|kluisje op het werk|sleutel kwijt)\b",
+    ),
+    Rule(
+        "violence_stalking_waiting",
+        VIOLENCE,
+        (
+            r"\b<EXP> (?:<GAPC>){0,3}(?:staat|stond|wacht|wachtte|zit|zat) (?:<GAP>){0,4}"
+            r"(?:voor mijn huis|voor de deur|bij het schoolhek|bij mijn werk|voor mijn werk"
+            r"|bij de school|in de straat|om de hoek)\b",
+            r"\b(?:staat|stond) (?:al )?(?:een uur|uren|elke ochtend|elke avond|elke dag) (?:<GAP>){0,4}"
+            r"(?:voor|bij)\b",
+        ),
+        veto=r"\b(?:op te halen|ophalen|om de kinderen|zoals afgesproken|zoals elke)\b",
+    ),
+    Rule(
+        "violence_ran_over",
+        VIOLENCE,
+        (
+            r"\b(?:reed|rijdt|reden) (?:<GAP>){0,3}op (?:me|mij|ons|haar) in\b",
+            r"\baan (?:mijn|haar|m n) (?:haren|haar) (?:<GAP>){0,3}(?:getrokken|trok|trekt|sleurde"
+            r"|naar binnen|gesleurd)\b",
+            r"\b(?:wegduwde|weggeduwd|tegen de muur|tegen de kast|tegen de deur) (?:<GAP>){0,3}"
+            r"(?:geduwd|gegooid|gesmeten|duwde|gooide)\b|\b(?:bult|buil) op (?:mijn|m n) hoofd\b",
+        ),
+    ),
+    Rule(
+        "self_harm_better_dead",
+        SELF_HARM,
+        (
+            r"\b(?:beter|liever) dood (?:kan zijn|ben|zijn|zou zijn)\b",
+            r"\b(?:een poging gedaan|poging tot zelfdoding|een poging ondernomen)\b",
+            r"\b(?:er )?niet meer (?:wil|wilt|willen) zijn\b",
+            r"\bhet stuur (?:omgooi|omgooien|om gooien|omgooit)\b",
+            r"\b(?:niet meer wakker (?:worden|word|wordt))\b",
+        ),
+    ),
+    Rule(
+        "acute_break_in",
+        ACUTE,
+        (r"\b(?:net|zojuist|nu|zonet) (?:<GAP>){0,3}(?:de deur ingetrapt|deur ingetrapt"
+         r"|binnengedrongen|ingebroken)\b",),
+    ),
 )
 
 

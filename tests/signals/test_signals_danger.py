@@ -253,3 +253,56 @@ def test_warm_up_compiles_and_changes_nothing() -> None:
 def test_never_dropped_wording_with_a_no_is_a_possible_signal(text, kind, level):
     signal = detect_danger(text)
     assert signal is not None and (signal.kind, signal.level) == (kind, level)
+
+
+# Wording added from the tuning half of the real-use safety corpus (issue #9), with look-alikes
+# that must stay ordinary.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("mijn vriend zegt dat hij naaktfotos van mij gaat delen als ik het uitmaak", "violence"),
+        ("je zal het bezuren als je weggaat", "violence"),
+        ("hij zegt dat hij mijn auto in brand steekt", "violence"),
+        ("hij zegt dat ik de kinderen nooit meer zie als ik wegga", "violence"),
+        ("mijn ex had een gps-tracker onder mijn auto geplakt", "violence"),
+        ("ik moet altijd mijn locatie delen met hem", "violence"),
+        ("hij ging voor de deur staan en liet me niet gaan", "violence"),
+        ("als hij weggaat doet hij de slaapkamerdeur van buiten op slot", "violence"),
+        ("mijn salaris gaat op zijn rekening en ik krijg 20 euro per week", "violence"),
+        ("hij heeft mijn paspoort in zijn kluis gelegd", "violence"),
+        ("hij staat al een uur met zijn auto voor mijn huis", "violence"),
+        ("gisteren reed hij expres op me in met de auto", "violence"),
+        ("ik denk dat ik beter dood kan zijn", "self_harm"),
+        ("ik heb vorige week een poging gedaan", "self_harm"),
+        ("hij heeft net de deur ingetrapt", "acute"),
+    ],
+)
+def test_corpus_wording_is_recognised(text, kind):
+    signal = detect_danger(text)
+    assert signal is not None and signal.kind == kind, (text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we hebben locatie delen aan staan, gezellig",
+        "ik zet de fiets op slot",
+        "mijn ex staat om zes uur voor de deur om de kinderen op te halen, zoals elke vrijdag",
+        "de kinderen komen zondag terug van hun vader",
+        "ik schrik me dood van de rekening van de advocaat",
+    ],
+)
+def test_look_alikes_stay_ordinary(text):
+    assert detect_danger(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    # Issue #9's own examples of threats that were missed or read as thoughts of suicide.
+    ["we gaan scheiden maar hij zegt dat ik het niet overleef als ik ga",
+     "hij zei dat ik het zou bezuren als ik wegga",
+     "hij zegt dat ik de kinderen nooit meer zie als ik wegga"],
+)
+def test_threats_of_the_issue_are_violence_not_self_harm(text):
+    kinds = [signal.kind for signal in detect_dangers(text)]
+    assert kinds and kinds[0] == "violence", (text, kinds)
