@@ -204,6 +204,16 @@ def new_answer_slots(tracker: Tracker, requested: str | None) -> dict[str, Any]:
     return slot_values(tracker, answers_in_message(tracker.latest_message, requested), requested)
 
 
+def story_answers(tracker: Tracker) -> dict[str, Any]:
+    """The situation answers a message states in words, whatever its intent (a danger signal
+    in a story does not lose the story); never a safety answer."""
+    text = (tracker.latest_message.get("text") or "").strip()
+    if not text or text.startswith("/"):
+        return {}
+    found = {k: v for k, v in extract_answers(text).items() if k not in SAFETY_SLOTS}
+    return slot_values(tracker, _valid_only(found), None)
+
+
 def check_events(tracker: Tracker, reading: Reading, requested: str | None) -> list[EventType]:
     """A possible danger signal: its safety question is asked (again) next.
 

@@ -14,6 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.extract import story_answers
 from actions.names import DANGER_INTENT_KIND, FIELD_BY_DANGER_KIND, SLOT_DANGER_KIND
 
 # When no kind is known (e.g. "ja" without a pending alarm) treat it as the broadest one.
@@ -53,7 +54,9 @@ class ActionSafetyInterrupt(Action):
         if not bot_has_spoken(tracker):
             # The help came first; the bot disclosure still belongs in the first reply.
             dispatcher.utter_message(response="utter_bot_disclosure_short")
-        return [SlotSet(SLOT_DANGER_KIND, kind), ActiveLoop(None)]
+        # What the story says besides the danger is kept for when the questions go on.
+        kept = [SlotSet(name, value) for name, value in story_answers(tracker).items()]
+        return [*kept, SlotSet(SLOT_DANGER_KIND, kind), ActiveLoop(None)]
 
 
 class ActionSafetyConfirmed(Action):

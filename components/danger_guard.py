@@ -6,17 +6,22 @@ one question, never a safety route. So after DIET and the other guards have spok
 - *explicit*: the rule-based Dutch lexicon of `signals.detect_danger` finds the signal. The
   intent becomes the matching `danger_*` intent: the safety help in the same reply
   (data/rules/safety.yml). Evidence in `danger_signal` (the lexicon rule name).
-- *possible*: only the trained model thinks so (DIET's first intent is a danger intent, also
-  below the fallback threshold when it reaches `rescue_threshold`). DIET is often sure of a
-  danger intent for "ik ben niet in gevaar" or "de kinderen zijn veilig", so the model alone
-  never gives the safety help: the intent becomes `inform` and `danger_possible` names the
-  kind; the action server then asks the kind's safety question (actions/extract.py).
+- *explicit* too, recall first: the trained model's danger intent (DIET's first intent, also
+  below the fallback threshold from `model_explicit_confidence`) on a message of
+  `model_explicit_words` words or more that does not say the opposite ("ik ben veilig", "geen
+  geweld"): the lexicon misses wording that people use.
+- *possible*: the model's danger intent on a reply of one or two words ("valt mee", "rust",
+  "beter communiceren") or on a message that says there is no danger ("ik ben niet in gevaar"
+  0.96, "de kinderen zijn veilig" 0.80); and never-dropped lexicon wording said with a no
+  ("zelfmoord? nee"). The intent becomes `inform` and `danger_possible` names the kind; the
+  action server then asks the kind's safety question (actions/extract.py).
 
 `danger_level` is "explicit" or "possible". Never the resident's words.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -28,6 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from signals import detect_danger
+from signals.answers import says_no_danger
 
 DANGER_INTENT_BY_KIND = {
     "acute": "danger_acute",
@@ -40,6 +46,8 @@ KIND_BY_DANGER_INTENT = {intent: kind for kind, intent in DANGER_INTENT_BY_KIND.
 EXPLICIT = "explicit"
 POSSIBLE = "possible"
 INFORM = "inform"
+_WORD = re.compile(r"\w+")
+ALL_CLEAR_MAX_WORDS = 10  # a reply that says there is no danger is short
 FALLBACK_INTENT = "nlu_fallback"
 
 
@@ -51,11 +59,15 @@ class DangerSignalGuard(GraphComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        """Defaults: how much DIET confidence rescues a danger intent from `nlu_fallback`."""
-        return {"rescue_threshold": 0.2}
+        """Defaults: DIET confidence that rescues a danger intent from `nlu_fallback`, and that
+        makes the model's danger intent on a whole sentence explicit."""
+        return {"rescue_threshold": 0.2, "model_explicit_confidence": 0.2,
+                "model_explicit_words": 3}
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._rescue_threshold = float(config["rescue_threshold"])
+        self._model_explicit_confidence = float(config["model_explicit_confidence"])
+        self._model_explicit_words = int(config["model_explicit_words"])
 
     @classmethod
     def create(
@@ -91,6 +103,10 @@ class DangerSignalGuard(GraphComponent):
         name = intent.get("name")
         if signal is not None:  # "zelfmoord? nee": its safety question, not the help
             name = DANGER_INTENT_BY_KIND[signal.kind]
+        elif self._model_is_sure(text, intent):
+            self._set_intent(message, name, "classifier")
+            message.set("danger_level", EXPLICIT, add_to_output=True)
+            return
         if name == FALLBACK_INTENT:
             # Only when DIET's own best guess (below the fallback threshold) was a danger intent:
             # a danger intent ranked behind an ordinary one is noise, not a signal.
@@ -108,6 +124,18 @@ class DangerSignalGuard(GraphComponent):
         message.set("danger_level", POSSIBLE, add_to_output=True)
         message.set("danger_signal", signal.rule if signal is not None else "classifier",
                     add_to_output=True)
+
+    def _model_is_sure(self, text: str, intent: dict[str, Any]) -> bool:
+        """DIET is sure of a danger intent for a whole sentence that says no all-clear."""
+        words = len(_WORD.findall(text))
+        return (
+            intent.get("name") in DANGER_INTENTS
+            and float(intent.get("confidence") or 0.0) >= self._model_explicit_confidence
+            and words >= self._model_explicit_words
+            # "ik ben niet in gevaar"; but "hij slaat me nooit, maar hij controleert alles" is
+            # a story of control that only begins with "no violence".
+            and not (words <= ALL_CLEAR_MAX_WORDS and says_no_danger(text))
+        )
 
     @staticmethod
     def _set_intent(message: Message, intent_name: str, evidence: str) -> None:

@@ -24,8 +24,14 @@ from signals.danger_lexicon import ACUTE, CHILDREN, SELF_HARM, VIOLENCE
 from signals.danger_lexicon import MISSPELLINGS as DANGER_MISSPELLINGS
 from signals.normalize import fold, raw_tokens
 
-__all__ = ["extract_answers", "is_about_relationship", "is_acknowledgement", "looks_like_question",
-           "normalise_for_answers"]
+__all__ = [
+    "extract_answers",
+    "is_about_relationship",
+    "is_acknowledgement",
+    "looks_like_question",
+    "normalise_for_answers",
+    "says_no_danger",
+]
 
 _NEGATORS = frozenset({"niet", "geen", "nooit", "zonder"})
 _DANGER_KIND_BY_FIELD = {
@@ -130,6 +136,14 @@ def extract_answers(text: str, requested: str | None = None) -> dict[str, Any]:
 def is_about_relationship(text: str) -> bool:
     """Whether the message speaks of a relationship, a separation or family life."""
     return isinstance(text, str) and bool(_compile(lex.TOPIC_WORDS).search(normalise_for_answers(text)))
+
+
+def says_no_danger(text: str) -> bool:
+    """ "ik ben niet in gevaar", "de kinderen zijn veilig", "ruzie maar geen geweld"."""
+    if not isinstance(text, str):
+        return False
+    t = _Text(text)
+    return any(t.has(p, negatable=False) for p in (*lex.ALL_CLEAR, *lex.NO_VIOLENCE))
 
 
 def is_acknowledgement(text: str) -> bool:

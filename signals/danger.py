@@ -56,6 +56,9 @@ POSSIBLE = "possible"
 # A plain "no" next to never-dropped wording makes it possible, not explicit.
 _NO_WORDS = frozenset({"nee", "neen", "no", "nope", "neuh", "welnee"})
 _ECHO_MAX_TOKENS = 4  # "zelfmoord? nee hoor": the question's word echoed with a no
+# Rules of a single word for a state, where "niet"/"geen" before it is a no: "niet suicidaal",
+# "geen zelfmoordgedachten".
+_NEGATABLE_WORD_RULES = frozenset({"self_harm_suicide_word"})
 # "niet alleen", "niet meer": the violence is not denied ("hij slaat me niet meer" still counts).
 _NEGATION_RELEASE = frozenset({"alleen", "meer", "enkel", "zomaar", "altijd", "zo"})
 # Words that may stand between the verb and the negation: "hij slaat me niet".
@@ -174,7 +177,7 @@ def detect_dangers(text: str) -> tuple[DangerSignal, ...]:
             if window is None:
                 continue
             level = EXPLICIT
-            if not compiled.rule.negatable and _said_with_no(norm, pattern):
+            if not compiled.rule.negatable and _said_with_no(norm, pattern, compiled.rule.name):
                 level = POSSIBLE
             if kind not in found or (found[kind].level == POSSIBLE and level == EXPLICIT):
                 found[kind] = DangerSignal(kind, compiled.rule.name, level)
@@ -201,17 +204,21 @@ def _first_valid_match(norm: str, pattern: re.Pattern[str], compiled: _CompiledR
     return None
 
 
-def _said_with_no(norm: str, pattern: re.Pattern[str]) -> bool:
-    """Never-dropped wording said with a "no": negated, or a short echo with "nee"."""
+def _said_with_no(norm: str, pattern: re.Pattern[str], rule: str) -> bool:
+    """Never-dropped wording said with a "no": a short echo of the question's word with "nee"
+    ("zelfmoord? nee"), or a negated word for suicide ("ik ben niet suicidaal"). Other
+    never-dropped rules stay explicit: "hij staat voor de deur, ik doe niet open" is danger."""
     match = pattern.search(norm)
     if match is None:
         return False
-    before = norm[: match.start()].split()[-WINDOW_BEFORE:]
-    after = norm[match.end() :].split()[:WINDOW_AFTER]
-    if _negated(before, after):
-        return True
     tokens = norm.split()
-    return len(tokens) <= _ECHO_MAX_TOKENS and any(token in _NO_WORDS for token in tokens)
+    after = norm[match.end() :].split()
+    if len(tokens) <= _ECHO_MAX_TOKENS and any(token in _NO_WORDS for token in after):
+        return True
+    if rule in _NEGATABLE_WORD_RULES:
+        before = norm[: match.start()].split()[-WINDOW_BEFORE:]
+        return _negated(before, after[:WINDOW_AFTER])
+    return False
 
 
 def _negated(before: list[str], after: list[str]) -> bool:

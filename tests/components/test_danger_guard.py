@@ -48,7 +48,7 @@ def test_a_danger_intent_below_the_fallback_threshold_is_a_possible_signal(guard
      ("de kinderen zijn veilig", "danger_children", "children"),
      ("beter communiceren", "danger_self_harm", "self_harm")],
 )
-def test_the_model_alone_never_gives_the_safety_help(guard, text, intent, kind):
+def test_the_model_alone_on_a_short_or_all_clear_reply_is_only_possible(guard, text, intent, kind):
     msg = message(text, intent, 0.96)
     guard.process([msg])
     assert msg.get(INTENT)["name"] == "inform"
@@ -77,3 +77,17 @@ def test_a_danger_intent_ranked_behind_an_ordinary_one_is_not_rescued(guard):
     msg = message("zorgen om geld", "nlu_fallback", 0.45, ranking)
     guard.process([msg])
     assert msg.get(INTENT)["name"] == "nlu_fallback"
+
+
+def test_the_model_sure_of_a_whole_sentence_is_explicit(guard):
+    # Wording the lexicon does not know; DIET is sure and the sentence says no all-clear.
+    msg = message("hij sleurde me gisteren aan mijn arm door de hele gang", "danger_violence", 0.93)
+    guard.process([msg])
+    assert msg.get(INTENT)["name"] == "danger_violence"
+    assert msg.get("danger_level") == "explicit" and msg.get("danger_signal") == "classifier"
+
+
+def test_the_model_sure_of_an_all_clear_sentence_is_only_possible(guard):
+    msg = message("nee hoor ik ben echt veilig thuis nu", "danger_acute", 0.95)
+    guard.process([msg])
+    assert msg.get(INTENT)["name"] == "inform" and msg.get("danger_possible") == "acute"
