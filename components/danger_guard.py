@@ -33,7 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from signals import detect_danger
-from signals.answers import says_no_danger
+from signals.answers import looks_like_question, says_no_danger
 
 DANGER_INTENT_BY_KIND = {
     "acute": "danger_acute",
@@ -135,6 +135,8 @@ class DangerSignalGuard(GraphComponent):
             # "ik ben niet in gevaar"; but "hij slaat me nooit, maar hij controleert alles" is
             # a story of control that only begins with "no violence".
             and not (words <= ALL_CLEAR_MAX_WORDS and says_no_danger(text))
+            # "wat bedoel je met controleren?": a question about the question.
+            and not (words <= ALL_CLEAR_MAX_WORDS and looks_like_question(text))
         )
 
     @staticmethod

@@ -143,7 +143,10 @@ def says_no_danger(text: str) -> bool:
     if not isinstance(text, str):
         return False
     t = _Text(text)
-    return any(t.has(p, negatable=False) for p in (*lex.ALL_CLEAR, *lex.NO_VIOLENCE))
+    if any(t.has(p, negatable=False) for p in lex.ALL_CLEAR):
+        return True
+    return (any(t.has(p, negatable=False) for p in lex.NO_VIOLENCE)
+            and not t.has(lex.NOT_ONLY_VIOLENCE, negatable=False))
 
 
 def is_acknowledgement(text: str) -> bool:
@@ -466,6 +469,10 @@ def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:
             return False  # "ik ben veilig", "ja hoor, alles goed", "nu even niet"
         if t.has(lex.UNSURE, negatable=False):
             return _NOTHING  # "ik weet het niet zeker": the question again, gently
+        if field == f.VIOLENCE and t.has(lex.NOT_ONLY_VIOLENCE, negatable=False):
+            # "nee hij doet me niks, hij is alleen heel opdringerig": no to hitting is no
+            # answer about following, threats or fear; asked again.
+            return True if polarity in (_YES, _SOMETIMES) else _NOTHING
         if " ".join(t.tokens) in lex.ACKNOWLEDGEMENTS:
             return _NOTHING  # "ok" does not say whether he hurts you
         if field != f.ACUTE_DANGER and t.has(lex.PAST_OR_WORDS_ONLY, negatable=False):
@@ -496,7 +503,8 @@ def _all_clear(t: _Text, field: str) -> bool:
         if head in lex.ACUTE_OK_WORDS or any(_compile(p).search(head) for p in lex.ACUTE_NOT_NOW):
             return not head.startswith(("ja ", "jawel "))  # "ja, hij is weg": ask again
     if field == f.VIOLENCE:
-        return any(t.has(p, negatable=False) for p in lex.NO_VIOLENCE)
+        return (any(t.has(p, negatable=False) for p in lex.NO_VIOLENCE)
+                and not t.has(lex.NOT_ONLY_VIOLENCE, negatable=False))
     return False
 
 

@@ -112,6 +112,8 @@ ALL_CLEAR = (
     r"\b(?:niet|nooit) in (?:gevaar|nood)\b",
     r"\b(?:het is|is het|daar is het|hier is het)(?: hier| daar| nu)? (?:veilig|rustig)\b",
     r"\b(?:ik ben|ben) (?:niet|nooit) (?:suicidaal|suicidal)\b",
+    r"\b(?:zou|zal|ga) (?:mezelf|mijzelf|mij|me) (?:nooit|niet|never) (?:iets )?(?:aandoen"
+    r"|aan doen|pijn doen|van kant maken)\b",
     r"\b(?:de kinderen|de kids|de kindjes|de kinders|ze|ze allemaal|mijn kinderen|de kleine)"
     r"(?: zijn| is)(?: wel| echt| gewoon| helemaal)? (?:veilig|ok|oke|goed|in orde)\b",
     r"\b(?:met de kinderen|met de kids|met de kindjes|met hen) (?:gaat|is) (?:het |alles )?"
@@ -175,6 +177,13 @@ NO_VIOLENCE = (
     r"\b(?:hij|zij|ze) (?:slaat|sloeg|doet|deed) (?:me|mij) (?:nooit|niks|niets)\b",
     r"\b(?:ruzie|ruzies|schreeuwen|geschreeuw) (?:[a-z]+ ){0,4}?maar (?:geen|nooit|niet)"
     r" (?:geweld|gevaarlijk|geslagen)\b",
+)
+# A "no violence" that goes on about threats, control or fear is no all-clear: "hij slaat me
+# niet, maar hij bedreigt me wel", "nee hij doet me niks, hij volgt me alleen overal".
+NOT_ONLY_VIOLENCE = (
+    r"\b(?:dreig[a-z]*|bedreig[a-z]*|control[a-z]*|achtervolg[a-z]*|volgt|volgen|stalk[a-z]*"
+    r"|bang|angst[a-z]*|schrik|afpak[a-z]*|chant[a-z]*|opgesloten|locatie|opdringerig|kleineert"
+    r"|vernedert|isoleert|intimideert|iets aandoen|iets aandoet|afmaken|pakken)\b"
 )
 # Replies that are acknowledgements, not answers: "ok" to "Zijn er kinderen onder de 18?".
 ACKNOWLEDGEMENTS = frozenset(
