@@ -100,37 +100,35 @@ class DangerSignalGuard(GraphComponent):
             message.set("danger_level", EXPLICIT, add_to_output=True)
             return
         intent = message.get(INTENT) or {}
-        name = intent.get("name")
+        name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
+        if name == FALLBACK_INTENT or message.get("message_kind") == FALLBACK_INTENT:
+            # (also when the MessageKindGuard read a fallback story as `inform`). Only when
+            # DIET's own best guess below the fallback threshold was a danger intent: one ranked
+            # behind an ordinary intent is noise, not a signal.
+            ranked = [r for r in message.get(INTENT_RANKING_KEY) or []
+                      if r.get("name") != FALLBACK_INTENT]
+            if ranked and ranked[0].get("confidence", 0.0) >= self._rescue_threshold:
+                name, confidence = ranked[0].get("name"), float(ranked[0]["confidence"])
         if signal is not None:  # "zelfmoord? nee": its safety question, not the help
             name = DANGER_INTENT_BY_KIND[signal.kind]
-        elif self._model_is_sure(text, intent):
+        elif name in DANGER_INTENTS and self._model_is_sure(text, confidence):
             self._set_intent(message, name, "classifier")
             message.set("danger_level", EXPLICIT, add_to_output=True)
             return
-        if name == FALLBACK_INTENT:
-            # Only when DIET's own best guess (below the fallback threshold) was a danger intent:
-            # a danger intent ranked behind an ordinary one is noise, not a signal.
-            ranked = [r for r in message.get(INTENT_RANKING_KEY) or []
-                      if r.get("name") != FALLBACK_INTENT]
-            if not ranked or ranked[0].get("confidence", 0.0) < self._rescue_threshold:
-                return
-            name = ranked[0].get("name")
         if name not in DANGER_INTENTS:
             return
         kind = KIND_BY_DANGER_INTENT[name]
-        message.set(INTENT, {"name": INFORM, "confidence": float(intent.get("confidence") or 0.0)},
-                    add_to_output=True)
+        message.set(INTENT, {"name": INFORM, "confidence": confidence}, add_to_output=True)
         message.set("danger_possible", kind, add_to_output=True)
         message.set("danger_level", POSSIBLE, add_to_output=True)
         message.set("danger_signal", signal.rule if signal is not None else "classifier",
                     add_to_output=True)
 
-    def _model_is_sure(self, text: str, intent: dict[str, Any]) -> bool:
-        """DIET is sure of a danger intent for a whole sentence that says no all-clear."""
+    def _model_is_sure(self, text: str, confidence: float) -> bool:
+        """DIET's danger intent counts as explicit: a whole sentence that says no all-clear."""
         words = len(_WORD.findall(text))
         return (
-            intent.get("name") in DANGER_INTENTS
-            and float(intent.get("confidence") or 0.0) >= self._model_explicit_confidence
+            confidence >= self._model_explicit_confidence
             and words >= self._model_explicit_words
             # "ik ben niet in gevaar"; but "hij slaat me nooit, maar hij controleert alles" is
             # a story of control that only begins with "no violence".

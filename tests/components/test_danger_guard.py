@@ -32,13 +32,21 @@ def test_lexicon_overrides_a_wrong_intent(guard, text, intent):
     assert msg.get("danger_level") == "explicit"
 
 
-def test_a_danger_intent_below_the_fallback_threshold_is_a_possible_signal(guard):
+def test_a_danger_intent_below_the_fallback_threshold_is_rescued(guard):
     ranking = [{"name": "nlu_fallback", "confidence": 0.45},
                {"name": "danger_violence", "confidence": 0.3}, {"name": "inform", "confidence": 0.25}]
     msg = message("iets vaags over thuis", "nlu_fallback", 0.45, ranking)
     guard.process([msg])
+    assert msg.get(INTENT)["name"] == "danger_violence"  # recall first, as before the grades
+
+
+def test_a_rescued_danger_intent_on_a_two_word_reply_is_a_possible_signal(guard):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45},
+               {"name": "danger_self_harm", "confidence": 0.28}, {"name": "inform", "confidence": 0.2}]
+    msg = message("valt mee", "nlu_fallback", 0.45, ranking)
+    guard.process([msg])
     assert msg.get(INTENT)["name"] == "inform"
-    assert (msg.get("danger_possible"), msg.get("danger_level")) == ("violence", "possible")
+    assert (msg.get("danger_possible"), msg.get("danger_level")) == ("self_harm", "possible")
 
 
 @pytest.mark.parametrize(
@@ -91,3 +99,14 @@ def test_the_model_sure_of_an_all_clear_sentence_is_only_possible(guard):
     msg = message("nee hoor ik ben echt veilig thuis nu", "danger_acute", 0.95)
     guard.process([msg])
     assert msg.get(INTENT)["name"] == "inform" and msg.get("danger_possible") == "acute"
+
+
+def test_a_story_read_as_inform_after_the_fallback_is_still_rescued(guard):
+    # The MessageKindGuard runs first and reads a long fallback message as a story (`inform`).
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45},
+               {"name": "danger_violence", "confidence": 0.35}, {"name": "inform", "confidence": 0.2}]
+    msg = message("hij zegt dingen over wat er met mij gebeurt als ik ooit wegga bij hem",
+                  "inform", 0.45, ranking)
+    msg.set("message_kind", "nlu_fallback")
+    guard.process([msg])
+    assert msg.get(INTENT)["name"] == "danger_violence"
