@@ -1,9 +1,9 @@
 """Answers in context (issue #8): residents' replies to each question, through the trained model
 and the actions together (parse → read against the question asked).
 
-The tables are `tests/realuse/replies/*.yml` (1 071 replies to the 15 questions). Each row is
-judged by `realuse_replies.judge`; the floors below are the measured figures of 2026-12-04 rounded
-down, so a change that makes the assistant understand residents worse fails here, and the
+The tables are `tests/realuse/replies/*.yml` (1 072 replies to the 15 questions). Each row is
+judged by `realuse_replies.judge`; the floors below are the measured figures of 2026-12-04 less
+a small margin, so a change that makes the assistant understand residents worse fails here; the
 closing note of each change gives the new figures (`docs/benchmarks.md`). A missed yes to a safety
 question and a safety route for a reply that was no yes are counted on their own: recall first.
 """
@@ -23,13 +23,14 @@ MODEL = ROOT / "models" / "relatieroute.tar.gz"
 ROWS = load_rows()
 FIELDS = sorted({row.field for row in ROWS})
 
-# Share of replies read right, per question (measured 2026-12-04, rounded down).
+# Share of replies read right, per question: the figures of 2026-12-04 (docs/benchmarks.md)
+# less about 0.02, so that only a real step back fails.
 FLOORS = {
-    "acute_danger": 0.90, "violence": 0.88, "children_unsafe": 0.85, "self_harm": 0.90,
-    "relationship_status": 0.85, "children_under_18": 0.90, "youngest_child_age": 0.93,
-    "relationship_score": 0.88, "agreements_possible": 0.70, "legal_proceedings": 0.78,
-    "other_problems": 0.90, "goal": 0.75, "partner_willing": 0.75, "preference": 0.78,
-    "barriers": 0.83,
+    "acute_danger": 0.92, "violence": 0.92, "children_unsafe": 0.93, "self_harm": 0.95,
+    "relationship_status": 0.84, "children_under_18": 0.91, "youngest_child_age": 0.95,
+    "relationship_score": 0.89, "agreements_possible": 0.73, "legal_proceedings": 0.79,
+    "other_problems": 0.92, "goal": 0.75, "partner_willing": 0.74, "preference": 0.79,
+    "barriers": 0.85,
 }
 SAFETY_YES_RECALL = 0.90  # yes to a safety question read as yes (or the safety help)
 SAFETY_FALSE_ROUTE = 0.03  # a safety route or help for a no, "weet ik niet" or unclear reply
