@@ -11,6 +11,7 @@ from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions import statistics
 from actions.context import catalogue_for
+from actions.extract import read_message
 from actions.names import (
     FORM,
     INTENT_INFORM,
@@ -111,9 +112,12 @@ class ActionNotUnderstood(Action):
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if tracker.active_loop_name != FORM and intent == INTENT_INFORM:
-            # A story or an answer after the questions ended (after a FAQ, a route, "stop"):
-            # no rule covers it, but it is no misunderstanding. The questions take it up.
-            return [FollowupAction(FORM)]
+            reading = read_message(tracker.latest_message, None)
+            if reading.answers or reading.story:
+                # A story or an answer after the questions ended (after a FAQ, a route,
+                # "stop"): no rule covers it, but it is no misunderstanding. The questions take
+                # it up.
+                return [FollowupAction(FORM)]
         misses = int(tracker.get_slot(SLOT_MISSES) or 0) + 1
         if misses >= MISSES_BEFORE_HUMAN:
             variables = wijkteam_variables(catalogue_for(tracker))

@@ -134,10 +134,21 @@ def test_out_of_scope_gets_the_general_contact(live_stack):
 
 def test_not_understood_twice_offers_a_human(live_stack):
     conversation, _ = start(live_stack)
+    for answer in SAFE_SCREEN:
+        conversation.say_text(answer)
     first = conversation.say_text("ksjdhf qwpoeiru zxmcnv")
     assert "begreep ik niet" in first
     second = conversation.say_text("qwzx vbnm plkj")
     assert "mens" in second
+
+
+def test_keyboard_mash_at_a_safety_question_gets_the_gentle_check_then_a_human(live_stack):
+    conversation, _ = start(live_stack)
+    first = conversation.say_text("ksjdhf qwpoeiru zxmcnv")
+    assert "Ik wil even zeker weten dat je veilig bent" in first and "112" in first
+    assert conversation.outcome is None  # never a safety route for what cannot be read
+    second = conversation.say_text("qwzx vbnm plkj")
+    assert "mens" in second and "in gevaar" in second
 
 
 def test_a_message_no_rule_covers_after_the_route_gets_one_answer(live_stack):
