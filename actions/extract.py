@@ -169,12 +169,6 @@ def _intent_answer(intent: str | None, requested: str) -> dict[str, Any]:
     return {}
 
 
-def answers_in_message(message: dict[str, Any], requested: str | None) -> dict[str, Any]:
-    """Candidate answers stated by one user message (None = "weet ik niet")."""
-    reading = read_message(message, requested)
-    return reading.answers if reading.kind == ANSWER else {}
-
-
 def _valid_only(found: dict[str, Any]) -> dict[str, Any]:
     """Drops values the answer model rejects (a payload typed by hand, say); logs field names only."""
     valid: dict[str, Any] = {}
@@ -197,11 +191,6 @@ def slot_values(tracker: Tracker, answers: dict[str, Any], requested: str | None
             continue
         values[name] = DONT_KNOW if value is None else value
     return values
-
-
-def new_answer_slots(tracker: Tracker, requested: str | None) -> dict[str, Any]:
-    """Slot values the latest user message gives."""
-    return slot_values(tracker, answers_in_message(tracker.latest_message, requested), requested)
 
 
 def story_answers(tracker: Tracker) -> dict[str, Any]:
