@@ -6,7 +6,8 @@ the conversation, "sinds hij terugkwam" became "terug". Spec section 3: commands
 messages about the conversation. So after DIET:
 
 - a command intent on a message that is not, as a whole, that command (`signals.commands`)
-  becomes `inform`: the words are read as an answer or a story;
+  and that has content (a sentence, or words that answer a question) becomes `inform`: the
+  words are read as an answer or a story;
 - a message that is, as a whole, a command gets that command ("snel weg", "opnieuw graag");
 - a long message about the relationship that DIET called `faq`, `out_of_scope` or
   `nlu_fallback` becomes `inform` when it is not a question: one word in a story ("kosten",
@@ -40,6 +41,7 @@ STORY_INTENTS = frozenset({"faq", "out_of_scope", FALLBACK_INTENT})
 DANGER_PREFIX = "danger_"
 # A story has at least this many words; shorter messages keep DIET's intent.
 STORY_MIN_WORDS = 8
+HANDOFF_STORY_WORDS = 12
 _WORD = re.compile(r"\w+")
 
 
@@ -50,13 +52,27 @@ def kind_of(text: str, intent: str | None) -> str | None:
     if intent in COMMAND_INTENTS:
         if commands.is_command(text, intent):
             return None
-        return commands.command_in(text) or INFORM
+        command = commands.command_in(text)
+        if command is not None:
+            return command
+        # DIET's command stands for a short message without content ("ik klikte verkeerd",
+        # "bel me terug"); a sentence or a message that answers a question is content.
+        return INFORM if _has_content(text, intent) else None
     command = commands.command_in(text)
     if command is not None:
         return None if command == intent else command
     if intent in STORY_INTENTS and _is_story(text, intent):
         return INFORM
     return None
+
+
+def _has_content(text: str, intent: str) -> bool:
+    words = len(_WORD.findall(text))
+    if intent == "human_handoff":
+        # "ik heb liever een echt gesprek met iemand van jullie": a person is always reachable;
+        # only a long story about the relationship is read as content.
+        return words >= HANDOFF_STORY_WORDS and is_about_relationship(text)
+    return words >= STORY_MIN_WORDS or bool(extract_answers(text))
 
 
 def _is_story(text: str, intent: str | None) -> bool:

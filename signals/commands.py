@@ -41,7 +41,7 @@ FILLERS = frozenset(
 COMMANDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     GO_BACK: (
         frozenset({"terug", "vorige", "back", "terugga", "teruggaan", "wijzigen", "veranderen",
-                   "aanpassen", "verbeteren", "undo"}),
+                   "aanpassen", "undo"}),
         frozenset({"vraag", "stap", "antwoord", "antwoorden", "fout", "verkeerd", "vergist",
                    "oeps", "bedoel", "bedoelde", "andere", "anders", "aan", "go", "previous",
                    "question", "step", "een", "vorig", "scherm"}),
@@ -80,8 +80,9 @@ COMMANDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     GREET: (
         frozenset({"hoi", "hallo", "hey", "hee", "hi", "hello", "goedemorgen", "goedemiddag",
                    "goedenavond", "goeiemorgen", "goeiedag", "dag", "hai", "hoihoi", "yo",
-                   "hallootjes", "joe", "hej", "morgen", "middag", "avond", "moi", "greet"}),
+                   "hallootjes", "joe", "hej", "moi", "greet"}),
         frozenset({"daar", "allemaal", "there", "good", "morning", "goede", "goeie", "allen",
+                   "morgen", "middag", "avond",
                    "iemand", "bot", "robot", "relatieroute", "chatbot"}),
     ),
     CONTINUE: (
