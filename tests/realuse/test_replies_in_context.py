@@ -28,7 +28,7 @@ FIELDS = sorted({row.field for row in ROWS})
 FLOORS = {
     "acute_danger": 0.92, "violence": 0.92, "children_unsafe": 0.93, "self_harm": 0.95,
     "relationship_status": 0.84, "children_under_18": 0.91, "youngest_child_age": 0.95,
-    "relationship_score": 0.89, "agreements_possible": 0.73, "legal_proceedings": 0.79,
+    "relationship_score": 0.89, "agreements_possible": 0.73, "legal_proceedings": 0.76,
     "other_problems": 0.92, "goal": 0.75, "partner_willing": 0.74, "preference": 0.79,
     "barriers": 0.85,
 }
