@@ -33,6 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from signals import detect_danger
+from signals.danger import has_idiom
 from signals.answers import looks_like_question, says_no_danger
 
 DANGER_INTENT_BY_KIND = {
@@ -47,6 +48,7 @@ EXPLICIT = "explicit"
 POSSIBLE = "possible"
 INFORM = "inform"
 _WORD = re.compile(r"\w+")
+_NO_FIRST = re.compile(r"^(?:nee|neen|neej|nope|nah|no|niet|nooit|welnee)\b")
 ALL_CLEAR_MAX_WORDS = 10  # a reply that says there is no danger is short
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -135,6 +137,10 @@ class DangerSignalGuard(GraphComponent):
             and not (words <= ALL_CLEAR_MAX_WORDS and says_no_danger(text))
             # "wat bedoel je met controleren?": a question about the question.
             and not (words <= ALL_CLEAR_MAX_WORDS and looks_like_question(text))
+            # "nee hij controleert me niet": a short no that the lexicon finds nothing in.
+            and not (words <= ALL_CLEAR_MAX_WORDS and _NO_FIRST.match(text.strip().lower()))
+            # "ik schrik me dood van de rekening": an idiom, at most a question.
+            and not has_idiom(text)
         )
 
     @staticmethod

@@ -32,7 +32,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from signals import commands, extract_answers
-from signals.answers import is_about_relationship, looks_like_question
+from signals.answers import is_about_relationship, is_reply_word, looks_like_question
 
 INFORM = "inform"
 COMMAND_INTENTS = frozenset(commands.COMMANDS)
@@ -55,6 +55,8 @@ def kind_of(text: str, intent: str | None) -> str | None:
         command = commands.command_in(text)
         if command is not None:
             return command
+        if not commands.has_cue(text, intent):
+            return INFORM  # "met moeite" is no "stop", "een losse avond" no "doei"
         # DIET's command stands for a short message without content ("ik klikte verkeerd",
         # "bel me terug"); a sentence or a message that answers a question is content.
         return INFORM if _has_content(text, intent) else None
@@ -72,7 +74,8 @@ def _has_content(text: str, intent: str) -> bool:
         # "ik heb liever een echt gesprek met iemand van jullie": a person is always reachable;
         # only a long story about the relationship is read as content.
         return words >= HANDOFF_STORY_WORDS and is_about_relationship(text)
-    return words >= STORY_MIN_WORDS or bool(extract_answers(text))
+    # "misschien", "elke dag", "weet ik niet": a reply to the question asked, not "doei".
+    return words >= STORY_MIN_WORDS or bool(extract_answers(text)) or is_reply_word(text)
 
 
 def _is_story(text: str, intent: str | None) -> bool:

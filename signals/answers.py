@@ -19,7 +19,7 @@ from typing import Any
 
 from signals import answers_lexicon as lex
 from signals import fields as f
-from signals.danger import detect_dangers
+from signals.danger import detect_dangers, has_idiom
 from signals.danger_lexicon import ACUTE, CHILDREN, SELF_HARM, VIOLENCE
 from signals.danger_lexicon import MISSPELLINGS as DANGER_MISSPELLINGS
 from signals.normalize import fold, raw_tokens
@@ -28,6 +28,7 @@ __all__ = [
     "extract_answers",
     "is_about_relationship",
     "is_acknowledgement",
+    "is_reply_word",
     "looks_like_question",
     "normalise_for_answers",
     "says_no_danger",
@@ -41,6 +42,8 @@ _DANGER_KIND_BY_FIELD = {
     f.SELF_HARM: SELF_HARM,
 }
 _NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)?$")
+# Where a clause ends for negation: sentence marks and commas, not the comma of "6,5".
+_CLAUSE_END_RE = re.compile(r"[!?;:\n]+|[.,](?!\d)")
 _YES, _NO, _SOMETIMES = "yes", "no", "sometimes"
 
 
@@ -49,7 +52,11 @@ class _Text:
 
     def __init__(self, text: str) -> None:
         self.raw: str = text[: lex.MAX_CHARS]
-        self.tokens: list[str] = _canonical_tokens(text)
+        self.tokens: list[str] = []
+        self._clause_starts: list[int] = []  # token index where each clause begins
+        for clause in _CLAUSE_END_RE.split(self.raw):
+            self._clause_starts.append(len(self.tokens))
+            self.tokens.extend(_canonical_tokens(clause))
         self.norm: str = " ".join(self.tokens)
 
     def find(self, pattern: str, negatable: bool = True) -> re.Match[str] | None:
@@ -62,11 +69,24 @@ class _Text:
     def has(self, pattern: str, negatable: bool = True) -> bool:
         return self.find(pattern, negatable) is not None
 
+    def says(self, pattern: str) -> bool:
+        """As `has`, and not negated after the verb either: "hij controleert me niet"."""
+        for match in _compile(pattern).finditer(self.norm):
+            if self.negated_at(match.start(), match.group(0)):
+                continue
+            after = self.norm[match.end():].split()[:3]
+            if not any(word in _NEGATORS for word in after):
+                return True
+        return False
+
     def negated_at(self, start: int, matched: str) -> bool:
         """True when one of the two words before `start` is a negation."""
         if matched.split(" ", 1)[0] in _NEGATORS:
             return False  # the pattern itself starts with the negation: "geen tijd"
-        before = self.norm[:start].split()[-2:]
+        index = len(self.norm[:start].split())
+        # A negation only reaches into its own clause: "geen kinderen. Hij wil wel praten".
+        clause = max(s for s in self._clause_starts if s <= index) if self._clause_starts else 0
+        before = self.tokens[max(clause, index - 2):index]
         return any(word in _NEGATORS for word in before)
 
 
@@ -149,6 +169,18 @@ def says_no_danger(text: str) -> bool:
             and not t.has(lex.NOT_ONLY_VIOLENCE, negatable=False))
 
 
+def is_reply_word(text: str) -> bool:
+    """ "misschien", "elke dag", "nee wacht, ja": a reply to a yes / no question, no command."""
+    if not isinstance(text, str):
+        return False
+    t = _Text(text)
+    return bool(t.tokens) and (
+        _polarity(t) is not None
+        or t.has(lex.SAFETY_FREQUENCY, negatable=False)
+        or _compile(lex.DONT_KNOW).match(" ".join(t.tokens[:5])) is not None
+    )
+
+
 def is_acknowledgement(text: str) -> bool:
     """ "ok", "prima", "vraag maar": an acknowledgement, not an answer to a yes / no question."""
     return isinstance(text, str) and normalise_for_answers(text) in lex.ACKNOWLEDGEMENTS
@@ -179,19 +211,19 @@ def _all_values(t: _Text, table: Iterable[tuple[str, tuple[str, ...]]]) -> list[
 
 def _status(t: _Text) -> dict[str, Any]:
     value = _first_value(t, lex.STATUS_PATTERNS) or _first_value(t, lex.IMPLIED_STATUS)
+    if value == f.TOGETHER and _first_value(t, lex.IMPLIED_STATUS[:1]) == f.DOUBTING:
+        value = f.DOUBTING  # "we zijn 9 jaar getrouwd ... ze wil een pauze"
     return {f.RELATIONSHIP_STATUS: value} if value else {}
 
 
 def _children(t: _Text) -> dict[str, Any]:
-    ages = _child_ages(t.tokens)
+    ages = _child_ages(t.tokens) + _pronoun_ages(t)
     expecting = t.has(lex.EXPECTING)
     minor = t.find(lex.MINOR_WORDS)
     result: dict[str, Any] = {}
     under = [age for age in ages if age <= f.YOUNGEST_AGE_MAX]
-    if expecting:
-        under.append(0)
-    elif not under and minor is not None and minor.group(0) in ("baby", "babys"):
-        under.append(0)  # a baby is under one year old
+    if expecting or t.has(lex.BABY_NOW):
+        under.append(0)  # a baby is under one year old, whatever the older children's ages
     if under:
         result[f.CHILDREN_UNDER_18] = True
         result[f.YOUNGEST_CHILD_AGE] = min(under)
@@ -200,6 +232,33 @@ def _children(t: _Text) -> dict[str, Any]:
     elif ages or any(t.has(p, negatable=False) for p in lex.NO_CHILDREN):
         result[f.CHILDREN_UNDER_18] = False  # only adult ages, or "geen kinderen"
     return result
+
+
+def _pronoun_ages(t: _Text) -> list[int]:
+    """ "... twee kinderen. Ze zijn 8 en 10", "onze dochter ... ze is nu anderhalf"."""
+    if not any(token in lex.KID_ANCHORS for token in t.tokens):
+        return []
+    ages: list[int] = []
+    for match in _compile(lex.PRONOUN_AGE).finditer(t.norm):
+        start = len(t.norm[: match.end()].split())
+        tokens = t.tokens[start:start + 4]
+        plural = match.group(1) == "zijn"
+        for j, word in enumerate(tokens):
+            if word in ("en", "of") and plural:
+                continue
+            age = _age_at(tokens, j)
+            if age is None:
+                break
+            unit = tokens[j + 1] if j + 1 < len(tokens) else ""
+            after = tokens[j + 2] if j + 2 < len(tokens) else ""
+            if unit in ("jaar", "jaren", "maanden") and after in lex.AGE_SCAN_STOP | {"uit"}:
+                break  # "ze zijn 12 jaar samen": how long, not how old
+            # "hij is 45" may be the partner: a singular age needs a child's unit or word.
+            if plural or unit in lex.AGE_UNITS_BABY or word in ("anderhalf", "anderhalve"):
+                ages.append(age)
+            if not plural:
+                break
+    return ages
 
 
 def _child_ages(tokens: list[str], anchors: frozenset[str] = lex.KID_ANCHORS) -> list[int]:
@@ -441,6 +500,8 @@ def _requested_value(t: _Text, field: str, found: dict[str, Any]) -> Any:
         and _compile(lex.DONT_KNOW).match(" ".join(t.tokens[:5]))
         and (field not in f.SAFETY_FIELDS or not _danger_for(t, field))
         and not (field in f.SAFETY_FIELDS and t.has(lex.UNSURE, negatable=False))
+        and not (field in f.SAFETY_FIELDS and any(t.has(p, negatable=False) for p in lex.SAFETY_YES))
+        and not (field == f.GOAL and t.has(r"\bniet meer\b", negatable=False))
     ):
         return f.UNKNOWN if field == f.PARTNER_WILLING else None
     handler = _REQUESTED_HANDLERS.get(field)
@@ -462,11 +523,38 @@ def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:
     def handler(t: _Text, found: dict[str, Any]) -> Any:
         if _danger_for(t, field):
             return True  # "nee, maar hij heeft me wel geduwd" — recall first
+        permission = _compile(lex.PERMISSION_FIRST).match(t.norm + " ")
+        if permission is not None:  # "tuurlijk, vraag maar" is no answer yet; "…, en nee" is
+            rest = t.norm[permission.end():]
+            return handler(_Text(rest), found) if rest.strip() else _NOTHING
+        if field == f.SELF_HARM and _compile(lex.YES_TO_THE_OPENING).match(t.norm):
+            return _NOTHING
+        if t.has(lex.SELF_CORRECTED_NO, negatable=False) or t.has(
+            lex.DOUBLE_NEGATION_NO, negatable=False
+        ):
+            return False  # "ja, ik bedoel nee", "niet onveilig"
+        if has_idiom(t.raw) and not any(t.has(p, negatable=False) for p in lex.SAFETY_YES):
+            return _NOTHING  # "ja hij is een controlfreak, met de vaatwasser": ask gently
+        if looks_like_question(t.raw) and not (
+            any(t.has(p, negatable=False) for p in lex.INDIRECT_YES)
+            or (field == f.VIOLENCE and t.says(lex.VIOLENCE_QUESTION_YES[0]))
+            or (field == f.CHILDREN_UNSAFE and t.says(lex.CHILDREN_HARM_WORDS))
+        ):
+            return _NOTHING  # "wat bedoel je met controleren?": a question about the question
         polarity = _polarity(t)
         if any(t.has(p, negatable=False) for p in lex.UNSAFE):
-            return True if polarity != _NO else _NOTHING  # "nee, niet veilig": ask again
+            return True  # "niet veilig", "nee niet veilig": recall first
+        if len(t.tokens) <= 3 and t.tokens[0] in lex.FOREIGN_YES | lex.FOREIGN_NO:
+            return t.tokens[0] in lex.FOREIGN_YES  # "evet", "oui", "non"
         if _all_clear(t, field):
             return False  # "ik ben veilig", "ja hoor, alles goed", "nu even niet"
+        if field != f.ACUTE_DANGER and not has_idiom(t.raw) and (
+            any(t.has(p, negatable=False) for p in lex.SAFETY_YES)
+            or t.has(lex.WHEN_IT_HAPPENED, negatable=False)
+            or (field == f.VIOLENCE and _says_any(t, lex.VIOLENCE_QUESTION_YES, polarity))
+            or (field == f.CHILDREN_UNSAFE and _says_any(t, lex.CHILDREN_QUESTION_YES, polarity))
+        ):
+            return True  # "vorige week nog", "ze belt mijn werk om te checken": it happened
         if t.has(lex.UNSURE, negatable=False):
             return _NOTHING  # "ik weet het niet zeker": the question again, gently
         if field == f.VIOLENCE and t.has(lex.NOT_ONLY_VIOLENCE, negatable=False):
@@ -475,7 +563,21 @@ def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:
             return True if polarity in (_YES, _SOMETIMES) else _NOTHING
         if " ".join(t.tokens) in lex.ACKNOWLEDGEMENTS:
             return _NOTHING  # "ok" does not say whether he hurts you
+        if t.has(lex.SELF_CORRECTED_YES, negatable=False) or any(
+            t.has(p, negatable=False) for p in lex.INDIRECT_YES
+        ):
+            return True  # "nee wacht, ja", "ik zou liegen als ik nee zei"
+        if field == f.SELF_HARM and any(t.has(p, negatable=False) for p in lex.SELF_HARM_YES):
+            return True  # "het spookt wel door mijn hoofd", "ik heb een touw gekocht"
+        if field != f.ACUTE_DANGER and (
+            t.has(lex.SAFETY_FREQUENCY, negatable=False)
+            or t.has(lex.ENDS_IN_WEL, negatable=False)
+            or t.has(lex.CONDITIONAL_YES, negatable=False)
+        ):
+            return True  # "elke dag", "zelden", "sinds de scheiding wel": it happens
         if field != f.ACUTE_DANGER and t.has(lex.PAST_OR_WORDS_ONLY, negatable=False):
+            if t.has(lex.STILL_NOW, negatable=False):
+                return True  # "vroeger wel, nu minder": still now
             return _NOTHING  # "vroeger wel", "alleen met woorden": the question again, gently
         if polarity == _SOMETIMES and field == f.ACUTE_DANGER and "beetje" not in t.tokens:
             return _NOTHING  # "misschien" to "nu in gevaar?": ask again, not 112 at once
@@ -494,6 +596,14 @@ def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:
     return handler
 
 
+def _says_any(t: _Text, patterns: tuple[str, ...], polarity: str | None) -> bool:
+    """After a plain "nee" only the first (physical) group counts: "nee, hij knijpt ze alleen"
+    is a yes, "nee, ze huilen wel eens om papa" is not."""
+    if polarity == _NO:
+        patterns = patterns[:1]
+    return any(t.says(p) for p in patterns)
+
+
 def _all_clear(t: _Text, field: str) -> bool:
     """Whether the reply says there is no danger of the kind `field` asks about."""
     if any(t.has(p, negatable=False) for p in lex.ALL_CLEAR):
@@ -502,7 +612,7 @@ def _all_clear(t: _Text, field: str) -> bool:
         head = " ".join(_without_hedges(t.tokens))
         if head in lex.ACUTE_OK_WORDS or any(_compile(p).search(head) for p in lex.ACUTE_NOT_NOW):
             return not head.startswith(("ja ", "jawel "))  # "ja, hij is weg": ask again
-    if field == f.VIOLENCE:
+    if field in (f.VIOLENCE, f.CHILDREN_UNSAFE):
         return (any(t.has(p, negatable=False) for p in lex.NO_VIOLENCE)
                 and not t.has(lex.NOT_ONLY_VIOLENCE, negatable=False))
     return False

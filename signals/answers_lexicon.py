@@ -76,7 +76,7 @@ HEDGES = (
 SINGLE_LETTERS = {"j": "yes", "n": "no", "y": "yes"}
 # Phrases that decide on their own, checked before the single words above.
 NO_PHRASES = (
-    r"^(?:zeker|absoluut|helemaal|totaal|echt|gelukkig|eigenlijk|nog) niet\b",
+    r"^(?:zeker|absoluut|helemaal|totaal|echt|gelukkig|eigenlijk|nog|zeker en vast) niet\b",
     r"^(?:dat )?klopt niet\b",
     r"^niet (?:echt|zo|meer|waar|van toepassing)\b",
     r"^(?:dat )?is niet (?:zo|waar|het geval)\b",
@@ -123,7 +123,7 @@ ALL_CLEAR = (
 # "niet veilig", "onveilig": a yes to a safety question (unless it follows a plain "nee").
 UNSAFE = (
     r"\b(?:niet|nie|ni) (?:echt |zo |helemaal |altijd |meer )?(?:veilig|safe)\b",
-    r"\bonveilig[a-z]*\b",
+    r"(?<!niet )(?<!nie )(?<!ni )\bonveilig[a-z]*\b",
 )
 # A yes to "Heeft je partner … ?" or "Denk je weleens aan … ?" in other words than "ja".
 SAFETY_YES = (
@@ -133,7 +133,11 @@ SAFETY_YES = (
     r"\bgedachten wel\b",
     r"^(?:vorige|afgelopen|deze) (?:week|maand|nacht|keer) (?:nog|wel)\b",
     r"^(?:gisteren|vannacht|laatst) (?:nog|wel)\b",
-    r"\b(?:weet niet|weet ik niet) of dat telt\b",
+    r"\b(?:weet niet|weet ik niet) of (?:dat|het|dit) (?:telt|meetelt|erg genoeg|ernstig genoeg"
+    r"|geweld is|normaal is)\b",
+    r"\b(?:weet ik niet|weet niet|geen idee|kweenie),? (?:misschien|soms|wel eens|weleens"
+    r"|een beetje)\b",
+    r"\bwel (?:een beetje|soms|eens|weleens|vaker)(?:$| ja\b| hoor\b)",
     r"\b(?:hij|zij|ze) bedoelt het niet zo\b",
 )
 # "Maak je je zorgen over de veiligheid van kinderen?": worries about the children in the
@@ -147,6 +151,126 @@ CHILDREN_UNSAFE_YES = (
     r"\bdrinkt (?:als|wanneer) (?:de kinderen|de kids|ze) bij\b",
     r"\b(?:laat|liet) (?:ze|hen|de kinderen|de kids) (?:[a-z]+ ){0,2}?alleen\b",
     r"\b(?:aan haar|aan hem|aan ze) (?:zit|zat)\b",
+)
+# How often, as the whole reply to a safety question ("elke dag", "zelden"): it happens, so
+# yes (recall first). Not for "Ben je nu in gevaar?", which asks about now.
+SAFETY_FREQUENCY = (
+    r"^(?:ja |wel |nou )?(?:(?:bijna |haast |zowat )?(?:elke|iedere) (?:dag|avond|nacht|week|keer)"
+    r"|dagelijks|wekelijks|vaker|steeds vaker|te vaak|vaker dan|niet vaak|niet zo vaak|zelden"
+    r"|bijna nooit|haast nooit|heel af en toe|af en toe|nu en dan|n beetje|ietsje|welleens"
+    r"|wel eens|weleens|de laatste tijd|laatst|soms|regelmatig|geregeld|vaak|heel vaak"
+    r"|steeds|constant|altijd)\b"
+)
+# When it last happened, or how many times, as the whole reply: it happened (not for "nu").
+WHEN_IT_HAPPENED = (
+    r"^(?:ja |nou |wel )?(?:(?:vorige|afgelopen|deze|laatste|vorig) (?:week|maand|nacht|keer|zomer"
+    r"|winter|weekend|jaar)|gisteren|gisteravond|eergisteren|vannacht|laatst|onlangs|recent"
+    r"|sinds (?:de|een|kort|vorig|vorige|die|het|hij|zij|we|ik)|\d+ ?x|(?:een|1|twee|2|drie|3"
+    r"|paar|aantal|meerdere|vaker) ?(?:keer|x|keren)|het wordt (?:steeds )?erger"
+    r"|steeds erger|niet altijd|toen we (?:nog )?samen)\b"
+)
+# The violence question asks about violence, threats, control, following and fear: each of
+# these, said in words, is a yes to it (spec section 8, recall first).
+VIOLENCE_QUESTION_YES = (
+    r"\b(?:duw|duwt|duwde|duwen|geduwd|klap|klappen|klapje|tik|tikken|tikje|schop|schopt"
+    r"|schoppen|knijp|knijpt|kneep|knijpen|geknepen|vastgepakt|vastgegrepen|door elkaar"
+    r"|geschud|bij (?:mijn|m n|de) keel|naar me uit|haalt uit|haalde uit|uithalen|slaat|sloeg"
+    r"|slaan|geslagen|pijn|blauwe plek[a-z]*|gooit|gooide|smijt|smeet|spuugt|spuugde)\b",
+    r"\b(?:bang|schrik|angst|angstig|doodsbang)\b(?! (?:om|dat ik|dat het|dat we|voor de|voor het"
+    r"|van de|dat ze me|dat hij me verlaat|hem kwijt|haar kwijt))",
+    r"\b(?:op (?:mijn|m n) hoede|op eieren|ontploft|ontploffen|ontplofte)\b",
+    r"\b(?:checken|checkt|controleren|controleert|controleerd|controleerde|controle"
+    r"|moet (?:altijd )?(?:om|voor) \d+ uur|(?:staat|stond|stonden) (?:[a-z0-9]+ ){0,5}?te wachten"
+    r"|wacht (?:me )?(?:op|af)|ongevraagd|briefjes|volgt|volgde|achtervolgt|achtervolgd"
+    r"|weet waar ik woon|overleef|bezuren|dreigt|dreigde|bedreigt|bedreigd|bedreigde"
+    r"|post (?:[a-z]+ ){0,3}?over me|zet (?:[a-z]+ ){0,3}?over me online|seks|toegeef"
+    r"|anders (?:is er|krijg ik|wordt hij|wordt ze|wordt zij) (?:ruzie|boos|kwaad)"
+    r"|stem verheft|opgesloten|sluit me op|locatie|telefoon af|mijn telefoon)\b",
+)
+# The children question asks about harm, threats, neglect and seeing violence.
+CHILDREN_HARM_WORDS = (
+    r"\b(?:schram|blauwe plek[a-z]*|tik op|tikken|knijpt|knijpen|vastgepakt|slaat|sloeg|slaan"
+    r"|geslagen|pijn|gooit|gooide|schopt|schopte|duwt|duwde|snijdt|snijden|dood wil)\b"
+)
+CHILDREN_QUESTION_YES = (
+    CHILDREN_HARM_WORDS,
+    r"\b(?:zorgen|naar gevoel|niet pluis|vertrouw (?:het|hem|haar) niet|veilig is anders"
+    r"|niet normaal wat|schrik van|bang voor|bang van|huilend|huilen|schram|blauwe plek[a-z]*"
+    r"|drugs|honger|insuline|medicijnen (?:niet|vergeet)|dom en lelijk|in bed|dood wil"
+    r"|snijdt|snijden|ontplof[a-z]*|schreeuw[a-z]*|nooit meer zie|tik op|tikken|knijpt"
+    r"|knijpen|vastgepakt|slaat|sloeg|slaan|geslagen|pijn|verwaarloos[a-z]*|alleen thuis"
+    r"|alleen gelaten|dronken|drinkt|gooit|gooide)\b",
+    r"\bweet (?:ik )?(?:het )?niet of (?:ze|de kinderen|de kids|hij|zij) (?:[a-z]+ )?(?:wel )?veilig\b",
+    r"\bbij (?:hem|haar|hun vader|hun moeder|mijn ex|de vader|de moeder|papa|mama)\b"
+    r"(?: [a-z]+){0,4} (?:weet ik (?:het )?niet|niet veilig|niet zeker)\b",
+)
+# Yes words of other languages a resident may reply with: "oui", "evet" (Turkish), "tak"
+# (Polish), "da"; the replies are short, the meaning plain.
+FOREIGN_YES = frozenset({"oui", "evet", "tak", "si", "da", "sim", "yes please"})
+FOREIGN_NO = frozenset({"non", "hayir", "nie", "ne", "nao", "nyet"})
+# "ja, ik bedoel nee", "ja sorry nee, verkeerd getypt": the resident corrects a yes.
+SELF_CORRECTED_NO = (
+    r"\b(?:ja|jawel)\b(?: [a-z]+){0,3}? (?:ik bedoel|bedoel|sorry|wacht|oeps|of toch|eh)"
+    r"(?: [a-z]+)? (?:nee|neen|niet)\b|\bverkeerd (?:getypt|geklikt|gedrukt)\b"
+)
+# "het is niet zo dat ze niet veilig zijn", "niet onveilig": two negations, a no.
+DOUBLE_NEGATION_NO = (
+    r"\bniet zo dat (?:ik|ze|we|hij|zij|de kinderen) (?:[a-z]+ )?niet veilig\b"
+    r"|\bniet (?:echt )?onveilig\b"
+)
+# "nee ik bedoel ja", "nee wacht, ja", "nee... nou ja soms": the resident corrects a no.
+SELF_CORRECTED_YES = (
+    r"\b(?:nee|neen|niet|nooit)\b(?: [a-z]+){0,4}? (?:ik bedoel|wacht|nou ja|of toch|eigenlijk)"
+    r" (?:[a-z]+ )?(?:ja|wel|soms|toch wel|eigenlijk wel)\b"
+)
+# Double negations and questions back that say yes: "ik zou liegen als ik nee zei", "niet dat
+# ik er nooit aan denk", "wat gebeurt er als ik ja zeg?", "is het raar dat ik daar soms aan denk?".
+INDIRECT_YES = (
+    r"\b(?:zou|zal) liegen als ik nee\b",
+    r"\b(?:kan|kan ik) niet zeggen dat (?:ik|hij|het|ze) (?:er |daar )?(?:nooit|niet)\b",
+    r"^niet dat (?:ik|hij|ze) (?:er |daar )?nooit\b",
+    r"\bzou niet zeggen dat ik veilig\b",
+    r"\bals ik ja zeg\b",
+    r"\bis het (?:raar|erg|gek|normaal|slecht) (?:dat|als) ik (?:er |daar )?(?:soms |wel eens "
+    r"|weleens |vaak )?(?:aan denk|zo denk)\b",
+    r"^wie niet\b",
+    r"\bniet dat ik het zou doen\b",
+)
+# A reply that ends in "wel": "sinds de scheiding wel", "als ik eerlijk ben wel" (no negation).
+ENDS_IN_WEL = (r"^(?!vroeger\b)(?!.*\b(?:gaat|valt|komt|lukt|verbaal|psychisch|mentaal|woorden"
+               r"|emotioneel|geestelijk)\b)(?:(?!(?:nee|neen|niet|nooit|geen)\b)[a-z0-9]+ ){1,7}"
+               r"wel(?: ja| hoor)?$")
+# "ja het is zwaar": a yes to the question's opening ("Het klinkt alsof het echt zwaar is"),
+# not to the question about suicide.
+YES_TO_THE_OPENING = r"^(?:ja|klopt|jazeker|zeker|inderdaad)(?: [a-z]+){0,3}? zwaar$"
+# "ja vraag maar, en nee": the permission first, then the answer.
+PERMISSION_FIRST = r"^(?:ja |ok |oke |tuurlijk |natuurlijk |prima |goed )?(?:hoor )?vraag (?:maar|gerust)(?: en)? "
+# "alleen als ik gedronken heb": conditional, so it does happen.
+CONDITIONAL_YES = r"^(?:ja )?(?:alleen|enkel|vooral|meestal) (?:als|wanneer|na|bij|in)\b"
+# "vroeger wel, nu minder": past, and still now.
+STILL_NOW = (
+    r"\b(?:nu (?:nog|minder|soms|af en toe|weer|ook)|de laatste tijd|komt (?:het )?(?:weer )?"
+    r"(?:op|terug)|nog steeds|nog altijd|weer erg|weer vaker)\b"
+)
+# At "Denk je weleens aan zelfdoding …?": the ways people say yes without the word.
+SELF_HARM_YES = (
+    r"\b(?:spookt|spookte|speelt|gaat|ging|gegaan) (?:wel |soms |vaak )?(?:door|in) (?:mijn|m n"
+    r"|mn) (?:kop|hoofd)\b",
+    r"\bspeel (?:wel |soms )?(?:eens |weleens )?met (?:de|het) (?:gedachte|idee)\b",
+    r"\bop het randje\b",
+    r"\b(?:de pijn|het|alles|het allemaal) (?:[a-z]+ )?(?:stopt|ophoudt|op houdt|voorbij is)\b",
+    r"\brust(?: [a-z]+)?,? voor altijd\b|\bvoor altijd rust\b|\beeuwige rust\b",
+    r"\bniet meer wakker\b",
+    r"\bonder (?:een|de) (?:bus|trein|auto|vrachtwagen|tram)\b",
+    r"\b(?:van|vanaf) (?:het|een|de) (?:dak|brug|flat|balkon)\b",
+    r"\b(?:touw|strop)\b",
+    r"\b(?:gegoogeld|gezocht|opgezocht) hoe\b",
+    r"\bweet (?:al |precies |wel )?hoe ik het (?:zou )?(?:doe|doen)\b",
+    r"\b(?:pillen|medicijnen|slaappillen) (?:gespaard|verzameld|opgespaard)\b",
+    r"\b(?:bonk|bonken|sla|slaan) (?:met )?(?:mijn|m n) hoofd tegen\b",
+    r"\b(?:mezelf|mijzelf) (?:pijn|krassen|snijden|slaan|branden)\b|\bkrassen\b",
+    r"\bniet erg (?:vinden |vind )?als (?:ik|er iets)\b|\bvind ik het ook best\b",
+    r"\b(?:ggz|psychiater|crisisdienst)\b.*\b(?:weer|erg|slecht)\b",
 )
 # Not yet a yes or a no to "… de afgelopen maanden …": long ago, or words only. Asked again.
 PAST_OR_WORDS_ONLY = (
@@ -309,10 +433,16 @@ AGE_SCAN_STOP = frozenset(
 AGE_SCAN_WINDOW = 10
 AGE_UNITS_BABY = frozenset({"maanden", "maand", "weken", "week", "dagen", "dag", "months"})
 EXPECTING = (
-    r"\b(?:zwanger|in verwachting|verwachten (?:een|ons|onze|de) (?:[a-z]+ )?"
-    r"(?:baby|kindje|kind|tweeling|zoon|dochter)|baby op komst|kindje op komst"
-    r"|uitgerekend|pregnant|expecting)\b"
+    r"\b(?:zwanger|in verwachting|verwachten (?:[a-z0-9]+ ){0,3}?(?:een|ons|onze|de)"
+    r" (?:[a-z]+ )?(?:baby|kindje|kind|tweeling|zoon|dochter)|baby op komst|kindje op komst"
+    r"|uitgerekend|pregnant|expecting|net bevallen|pas bevallen|bevallen van"
+    r"|pasgeboren|kraamtijd|kraamweek)\b"
 )
+# "ze zijn nu 8 en 10", "ze is pas 10 maanden": an age after a pronoun (read only when the
+# message speaks of a child; signals/answers.py `_pronoun_ages`).
+PRONOUN_AGE = r"\b(?:ze|zij|hij) (is|zijn) (?:nu |pas |net |bijna |inmiddels |al )?(?=\w)"
+# A baby in the family now, whatever the older children's ages ("samen een baby").
+BABY_NOW = r"\b(?:een baby|de baby|onze baby|ons baby[a-z]*|babytje|pasgeboren[a-z]*)\b"
 # Words that only fit children under 18 (no age needed).
 MINOR_WORDS = (
     r"\b(?:baby|babys|peuter|peuters|kleuter|kleuters|puber|pubers|tiener|tieners|kindje"
@@ -347,6 +477,8 @@ AGREEMENT_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"\b(?:niet altijd|soms|af en toe|met moeite|moeizaam|moeilijk) (?:[a-z]+ ){{0,2}}?"
             rf"{AGREEMENT_WORDS}\b",
             rf"\b{AGREEMENT_WORDS} (?:[a-z]+ ){{0,3}}?(?:moeizaam|moeilijk|lastig|stroef)\b",
+            rf"\bmeestal (?:lukt|lukken|gaat|gaan) (?:het |{AGREEMENT_WORDS} )(?:[a-z]+ ){{0,4}}?"
+            r"wel\b",
         ),
     ),
     (
@@ -381,6 +513,11 @@ AGREEMENT_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bhouden (?:ons )?(?:goed )?aan (?:de )?afspraken\b",
             r"\b(?:valt|kan) (?:goed|prima|wel) (?:mee )?te praten\b",
             r"\bco ?ouderschap (?:gaat|loopt|verloopt) (?:[a-z]+ )?(?:goed|prima)\b",
+            r"\b(?:gaat|loopt|verloopt) (?:het )?co ?ouderschap (?:[a-z]+ ){0,2}?(?:goed|prima)\b",
+            rf"\b{AGREEMENT_WORDS} (?:[a-z]+ ){{0,5}}?(?:gaan|gaat|lukt|lukken|loopt|lopen)"
+            r" (?:eigenlijk |gewoon |best |heel |wel )*(?:goed|prima)\b",
+            r"\b(?:mediator|bemiddelaar|mediation)\b(?: [a-z]+){0,4} (?:gaat|loopt|werkt)"
+            r" (?:heel |best |erg )?(?:goed|prima)\b",
         ),
     ),
 )
@@ -434,6 +571,8 @@ PROBLEM_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"|geen geld|weinig geld|te weinig geld|armoede|bewindvoering|bewindvoerder"
             r"|voedselbank|rood staan|sta rood|staan rood|gokschulden|bijstand|debts|money)\b",
             r"\b(?:niet|nauwelijks|amper|moeilijk) (?:meer )?rond(?:komen)?\b",
+            r"\b(?:verdien|verdient|verdienen) (?:[a-z]+ ){0,2}?(?:niet (?:zo ?veel|genoeg)|weinig"
+            r"|te weinig)\b",
             r"\b(?:huur|rekeningen|energierekening) (?:[a-z]+ ){0,2}niet (?:meer )?"
             r"(?:betalen|betaald)\b",
             r"\b(?:geen eigen inkomen|financieel (?:afhankelijk|onderuit|een zware tijd)"
@@ -469,6 +608,7 @@ PROBLEM_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"|geen werk|geen baan|zonder werk|zonder baan|in de ww|ww uitkering"
             r"|arbeidsongeschikt|werkstress|werkdruk|reorganisatie|failliet|jobless"
             r"|lost my job|unemployed|niet meer werken|kan niet werken|werk zoeken|samen een bedrijf"
+            r"|baan kwijtgeraakt|werk kwijtgeraakt|baan verloren|werk verloren"
             r"|ons bedrijf|mijn baan opgeven)\b",
             r"\b(?:problemen|stress|gedoe|ruzie|conflict) (?:op|met|van) (?:het|mijn|zijn"
             r"|haar) (?:werk|baas|baan)\b",
@@ -493,7 +633,8 @@ PROBLEM_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         f.ADDICTION,
         (
             r"\b(?:verslaafd|verslaving|verslavingsproblemen|alcohol|alcoholist|alcoholisme"
-            r"|drankprobleem|drankprobleem|drugs|blowt|blowen|coke|cocaine|gokt|gokken"
+            r"|drankprobleem|drankprobleem|drugs|blowt|blowen|coke|cocaine|gokt|gokken|gokte"
+            r"|gokten|gokker|gokprobleem"
             r"|gokverslaving|gokschulden|zuipt|zuipen|dronken|drank|speed|xtc|heroine"
             r"|addiction|addicted|drinks too much)\b",
             r"\b(?:drinkt|drink|drinken|dronk) (?:veel |echt |gewoon |wel )?(?:te veel|teveel"
@@ -526,6 +667,19 @@ GOAL_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:goede scheiding|scheiding goed (?:regelen|afronden|laten verlopen)"
             r"|goede ouders blijven|samen ouders blijven|goed co ouderschap"
             r"|goed coouderschap|goede afspraken (?:maken )?over de kinderen)\b",
+            # what a separating parent wants for the children
+            r"\b(?:rust|duidelijkheid|stabiliteit|veiligheid) (?:[a-z]+ ){0,2}?voor de"
+            r" (?:kinderen|kids|kinders)\b",
+            r"\b(?:kinderen|kids|kinders) (?:[a-z]+ ){0,3}?(?:niet (?:de )?dupe|niet (?:meer )?"
+            r"(?:tussen|in het midden)|er (?:niet|geen) last van|er niet onder (?:lijden|te lijden)"
+            r"|rust (?:krijgen|hebben))\b",
+            r"\b(?:niet|nooit) (?:[a-z]+ ){0,2}?(?:de )?dupe (?:worden|zijn)\b",
+            r"\bouderschapsplan (?:[a-z]+ ){0,2}?(?:maken|opstellen|regelen|afronden)\b",
+            r"\b(?:goede|normale|betere) ouders (?:[a-z]+ ){0,2}?(?:zijn|blijven|worden)\b",
+            r"\b(?:als ouders|samen als ouders) (?:[a-z]+ ){0,2}?(?:samenwerken|door een deur"
+            r"|door 1 deur|op een lijn)\b",
+            r"\b(?:met (?:mijn|m n|mn) ex|met elkaar als ouders) (?:[a-z]+ ){0,3}?(?:normaal"
+            r"|beter|goed) (?:kunnen )?(?:omgaan|communiceren|overleggen|praten|afspraken)\b",
         ),
     ),
     (
@@ -571,16 +725,49 @@ GOAL_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"|terug naar hoe het (?:vroeger )?was|er samen uit (?:te )?komen|samen eruit komen"
             r"|samen proberen|het samen proberen|zo willen we niet verder|werken aan onze relatie"
             r"|aan onze relatie werken|op orde hebben)\b",
+            r"\b(?:leren|weer|beter (?:leren)?) (?:[a-z]+ ){0,2}?(?:communiceren|naar elkaar"
+            r" luisteren|met elkaar praten)\b",
+            r"\b(?:de vonk|verbinding|connectie|de liefde) (?:[a-z]+ ){0,2}?(?:terug|weer"
+            r" vinden|terugvinden|herstellen)\b",
+            r"\b(?:nog|nog een|een laatste|een tweede) kans\b",
+            r"\b(?:niet|nog niet) (?:[a-z]+ )?opgeven\b",
+            r"\b(?:relatie|huwelijk|wat we hebben) (?:[a-z]+ ){0,2}?redden\b",
+            r"\b(?:te redden|nog te redden)\b(?! (?:valt|is) of)",
+            r"\b(?:ruzies?|het ruziemaken|gekibbel) (?:[a-z]+ ){0,3}?(?:stoppen|verminderen"
+            r"|doorbreken)\b",
+            r"\b(?:gelukkiger|weer verliefd|weer intiem|weer lol|weer plezier|weer samen lachen)\b",
+            r"\b(?:relatietherapie|relatietherapeut|relatiecoach|relatiecursus|relatietraining"
+            r"|houd me vast|samen in therapie|samen naar een therapeut)\b",
         ),
     ),
 )
 # Words that turn an "improve" phrase into doubt: "we twijfelen of we nog verder willen".
-DOUBT_BEFORE_IMPROVE = r"\b(?:twijfel[a-z]*|of|weet niet|weten niet|misschien|als)\b"
+# Bare "of" is no doubt: "we willen kijken of we opnieuw kunnen beginnen" is a goal.
+DOUBT_BEFORE_IMPROVE = (r"\b(?:twijfel[a-z]*|weet niet|weten niet|weet ik niet|misschien|als"
+                        r"|af of|niet zeker of|nog niet of)\b")
+# Short answers to "Wat wil je bereiken?", in the order they are tried.
 GOAL_SHORT: tuple[tuple[str, str], ...] = (
-    (f.SEPARATE_WELL, r"\b(?:uit elkaar|scheiden|scheiding|afscheid)\b"),
-    (f.MAINTENANCE, r"\b(?:onderhoud|goed houden|sterk houden|tips)\b"),
-    (f.UNSURE, r"\b(?:twijfel[a-z]*|weet niet wat|geen idee wat|onzeker)\b"),
-    (f.IMPROVE, r"\b(?:verbeteren|beter|samen|verder|redden)\b"),
+    (f.UNSURE, r"\b(?:twijfel[a-z]*|twjfel|twijfl|weet niet wat|geen idee wat|onzeker|not sure"
+     r"|confused|stay or leave|blijven of (?:gaan|weggaan|niet|ni)|gaan of blijven|ertussenin"
+     r"|het ene moment|wil weg maar|duidelijkheid|helderheid|keuze maken|knoop doorhakken"
+     r"|beslissing|beslissen|kiezen|nog zin heeft|nog zin|of er nog liefde|na (?:te )?denken of"
+     r"|pauze|weet het niet meer)\b"),
+    (f.IMPROVE, r"\b(?:geen ruzie|geen scheiding|niet scheiden|niet kwijt|niet dat het misloopt"
+     r"|niet dat het misgaat|niet uit elkaar)\b"),
+    (f.SEPARATE_WELL, r"\b(?:geen vechtscheiding|zonder vechtscheiding|zonder ruzie|zonder gedoe"
+     r"|uit elkaar|scheiden|scheiding|afscheid|ouderschapsplan"
+     r"|separate|divorce|amicable|vechtscheiding|eerlijke verdeling|verdeling"
+     r"|scheidingsbemiddeling|bemiddeling|mediation|mediator|goede ouders|samen ouders"
+     r"|co ouder[a-z]*|de kinderen niet|voor de kinderen)\b"),
+    (f.MAINTENANCE, r"\b(?:onderhoud|goed houden|sterk houden|tips|zo houden|zo blijft|zo blijven"
+     r"|check|checkup|apk|opfrisser|opfrissen|voorkomen|nieuwsgierig|curious|preventief"
+     r"|gaat goed|gaat prima|niks mis|niets mis)\b"),
+    (f.IMPROVE, r"\b(?:verbeteren|beter|samen|samenverder|same verder|verder|redden|herstel[a-z]*"
+     r"|vertrouwen|vechten|ervoor gaan|er (?:nog )?voor gaan|gaan ervoor|poging|frisse start"
+     r"|opnieuw beginnen|huisgenoten|ruzie|gezellig|verandert|veranderen|ziet staan|aandacht"
+     r"|kwijt|misloopt|misgaat|terug bij elkaar|terug goed|terug goe|als vroeger|overeenkomen"
+     r"|weer (?:gewoon )?(?:kunnen )?praten|stay together|fix|make it work|work on it|ensemble"
+     r"|terug)\b"),
 )
 
 # --- partner_willing -----------------------------------------------------------------------
@@ -631,6 +818,8 @@ PARTNER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"\b{PARTNER_SUBJECT} (?:wil|wilt|zou) (?:ook |wel |graag |best )+(?:[a-z]+ ){{0,4}}?"
             r"(?:doen|praten|cursus|proberen|hulp|naar|mee|komen|kijken|werken)\b",
             rf"\b{PARTNER_SUBJECT} wil wel\b",
+            rf"\b{PARTNER_SUBJECT} (?:wil|wilt) (?:ook |wel |graag )*(?:mee|meedoen|meekomen"
+            r"|samen)\b",
             r"\b(?:we|wij) (?:willen|zouden) (?:graag |wel |het wel |allebei |alle twee |beiden )+"
             r"(?:samen )?(?:[a-z]+ ){0,3}?(?:proberen|praten|kijken|werken|uitzoeken|cursus"
             r"|avond|hulp|iets)\b",
@@ -641,6 +830,9 @@ PARTNER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:ouders|beiden|ze allebei|wij allebei) willen (?:allebei |beiden )?(?:wel )?hulp\b",
             r"\b(?:hij|zij|ze) ziet (?:dat|da|het) ook zo\b",
             r"\bsamen met (?:mij|ons) (?:met iemand|naar)\b",
+            # "we" is the couple: "we willen het goed aanpakken", "een avondje lijkt ons fijn"
+            r"\b(?:we|wij) (?:willen|zouden (?:graag|wel)|zijn (?:allebei )?toe aan)\b",
+            r"\blijkt ons\b",
         ),
     ),
 )
@@ -728,6 +920,7 @@ BARRIER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r" (?:diensten|werktijden)|ploegendienst|nachtdienst|nachtdiensten|geen oppas"
             r"|moeilijk vrij|lastig vrij|werk fulltime|werken allebei fulltime|no time"
             r"|werk onregelmatig|onregelmatig werk|super busy|busy|in ploegen|'s avonds en in het"
+            r"|druk druk|zijn (?:allebei |erg |heel |zo )?druk|werk in ploeg[a-z]*"
             r" weekend|s avonds en in het weekend|eigen tempo)\b",
             r"\btijd (?:is|blijft) (?:een |het )?(?:probleem|lastig|krap)\b",
         ),
@@ -743,6 +936,10 @@ BARRIER_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bwat (?:zullen|moeten|denken|vinden) (?:de )?(?:mensen|anderen|buren|familie)\b",
             r"\b(?:eng|spannend|moeilijk) om (?:hulp|het) (?:te )?(?:vragen|vertellen|zoeken)\b",
             r"\b(?:drempel|stap) (?:is )?(?:te )?(?:groot|hoog)\b",
+            r"\b(?:niet )?(?:vertellen|vertel|praten|delen) (?:[a-z]+ ){0,2}?(?:aan|met|bij) (?:vreemden"
+            r"|onbekenden|andere mensen|een groep)\b",
+            r"\b(?:aan|met|bij) (?:vreemden|onbekenden) (?:[a-z]+ ){0,2}?(?:vertellen|praten"
+            r"|delen)\b",
         ),
     ),
     (
@@ -848,7 +1045,9 @@ IMPLIED_STATUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"|exvriend|exvriendin)\b",
             r"\b(?:co ouder[a-z]*|coouderschap|co parenting|omgangsregeling|bezoekregeling)\b",
             r"\b(?:bij|van|naar) hun (?:vader|moeder|papa|mama)\b",
-            r"\bhun (?:vader|moeder|papa|mama) (?:[a-z]+ ){0,2}?(?:kwam|komt|haalt|brengt|heeft)\b",
+            r"\bhun (?:vader|moeder|papa|mama) (?:[a-z]+ ){0,3}?(?:kwam|komt|haalt|brengt|heeft"
+            r"|opdagen|ophalen|afzeggen)\b",
+            r"\b(?:procedure|zaak|rechtszaak|ruzie|strijd) over (?:de )?omgang\b",
             r"\b(?:is|was) (?:het )?(?:nu )?voorbij\b",
             r"\b(?:relatie|huwelijk) (?:[a-z]+ ){0,4}?(?:beeindigd|verbroken|uitgemaakt)\b",
         ),
@@ -863,6 +1062,10 @@ IMPLIED_STATUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:een relatie met|relatie met een)\b",
             r"\b(?:vriend|vriendin|man|vrouw|partner) en ik\b",
             r"\bnog samen\b",
+            r"\b(?:mijn|onze) relatie (?:loopt|is|gaat|staat|zit|voelt)\b",
+            r"\bons huwelijk\b",
+            r"\b(?:we|wij) willen (?:allebei|alle twee|beiden) (?:dat (?:het|onze relatie)"
+            r" )?(?:beter|weer)\b",
         ),
     ),
 )

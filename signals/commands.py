@@ -10,9 +10,12 @@ examples in `tests/signals/test_signals_commands.py`.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from signals.normalize import fold, raw_tokens
 
-__all__ = ["COMMANDS", "command_in", "content_words", "is_command"]
+__all__ = ["COMMANDS", "DESTRUCTIVE_CUES", "command_in", "content_words", "has_cue", "is_command"]
 
 GO_BACK = "go_back"
 START_OVER = "start_over"
@@ -102,6 +105,47 @@ COMMANDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                    "contact", "kan", "iemand", "spreek", "wie", "liefst", "bellen"}),
     ),
 }
+
+
+# The commands that end or wipe the conversation need one of their own words somewhere in the
+# message: DIET also gives "stop" to "met moeite" and "goodbye" to "een losse avond", and a
+# wrongly wiped conversation cannot be undone. Every training example of these intents has
+# one (tests/signals/test_signals_commands.py).
+DESTRUCTIVE_CUES: dict[str, str] = {
+    STOP: (
+        r"\b(?:stop[a-z]*|weg|wegwezen|ervandoor|kap[a-z]*|hou (?:er )?(?:maar )?(?:mee )?op"
+        r"|ophouden|genoeg|laat (?:maar|het)|beeindig[a-z]*|afsluiten|sluit[a-z]*|haak af|eruit"
+        r"|leegmaken|leeg|einde|klaar|exit|quit|escape|wis|wissen|verwijder[a-z]*|annuleer"
+        r"|annuleren|cancel|end|snel weg|niet verder)\b"
+    ),
+    START_OVER: (
+        r"\b(?:opnieuw|overnieuw|herbegin[a-z]*|herstart[a-z]*|restart|reset|start|begin[a-z]*"
+        r"|voren|voor af aan|vooraf|nieuw[a-z]*|wis|wissen|naar nul|overdoen|startover|again"
+        r"|scratch)\b"
+    ),
+    GOODBYE: (
+        r"\b(?:doei[a-z]*|doeg|dag|daag|dagdag|tot (?:ziens|snel|morgen|later|straks|zo|kijk"
+        r"|binnenkort|volgende|de volgende|een volgende)|ziens|totziens|by+e*|byebye|ciao"
+        r"|tschuss|houdoe|ajuus|adios|groet[a-z]*|groeten|mvg|welterusten|trusten|slaap"
+        r"|slaapwel|nacht|goedenacht|mazzel|tabee|tabe|salu[a-z]*|cya|see you|later|prettige"
+        r"|fijne|fijn weekend|ervandoor|log uit|hierbij|spreken elkaar|goodbye|mazzels|cu|see ya"
+        r"|ajuu|adieu|goeienacht)\b"
+    ),
+}
+
+
+def has_cue(text: str, command: str) -> bool:
+    """Whether `text` has one of the words of the ending command `command` (always True for the
+    other commands)."""
+    cue = DESTRUCTIVE_CUES.get(command)
+    if cue is None:
+        return True
+    return _cue_pattern(command).search(" ".join(raw_tokens(fold(text[:500])))) is not None
+
+
+@lru_cache(maxsize=8)
+def _cue_pattern(command: str) -> re.Pattern[str]:
+    return re.compile(DESTRUCTIVE_CUES[command])
 
 
 def content_words(text: str) -> list[str]:

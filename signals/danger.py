@@ -23,6 +23,7 @@ from signals.danger_lexicon import (
     HELP_ONLY_WORDS,
     HELP_URGENT_WORDS,
     HELP_WITH_WORDS,
+    IDIOMS,
     KIND_PRIORITY,
     MACROS,
     MAX_CHARS,
@@ -165,7 +166,7 @@ def detect_dangers(text: str) -> tuple[DangerSignal, ...]:
     Useful when a safety question for one kind was asked and another kind is also present
     ("nee, niet nu — maar hij heeft me wel geslagen").
     """
-    norm = normalise_for_danger(text)
+    norm = _without_idioms(normalise_for_danger(text))
     if not norm:
         return ()
     found: dict[str, DangerSignal] = {}
@@ -266,3 +267,25 @@ def _acute_escalation(norm: str, windows: dict[str, list[str]]) -> DangerSignal 
     if any(now_self.search(window) for window in windows.get(SELF_HARM, ())):
         return DangerSignal(ACUTE, ACUTE_HAPPENING_NOW)
     return None
+
+
+def has_idiom(text: str) -> bool:
+    """ "ik schrik me dood van de rekening", "hij slaat de plank mis": an everyday idiom with a
+    danger word (`danger_lexicon.IDIOMS`)."""
+    if not isinstance(text, str) or not text:
+        return False
+    folded = " ".join(raw_tokens(fold(text[:MAX_CHARS])))
+    return any(_idiom_pattern(i).search(folded) for i in range(len(IDIOMS)))
+
+
+@lru_cache(maxsize=64)
+def _idiom_pattern(index: int) -> re.Pattern[str]:
+    return re.compile(IDIOMS[index])
+
+
+def _without_idioms(norm: str) -> str:
+    """The normalised text with its everyday idioms taken out ("ik schrik me dood van de
+    rekening" says nothing about danger; "hij slaat me en ik schrik me dood" still does)."""
+    for index in range(len(IDIOMS)):
+        norm = _idiom_pattern(index).sub(" ", norm)
+    return " ".join(norm.split())

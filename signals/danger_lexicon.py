@@ -853,6 +853,33 @@ RULES: tuple[Rule, ...] = (
 # --- "help" as the whole message -----------------------------------------------------------
 # A message made only of these words, with at least one of HELP_ONLY_CORE, is an acute call
 # for help ("HELP", "help me alsjeblieft", "sos!!"). "ik heb hulp nodig bij onze relatie" is not.
+# Everyday idioms with danger words in them. The lexicon's rules already leave them alone; the
+# trained model does not, so with one of these a danger intent of the model is only a
+# *possible* signal (one confirm question), never the safety help at once (spec section 8).
+IDIOMS: tuple[str, ...] = (
+    r"\b(?:schrik|schrok|schrikt|schrokken) (?:me|mij|ons|zich|je) (?:[a-z]+ )?(?:dood|rot|kapot"
+    r"|een hoedje|wezenloos)\b",
+    r"\bschaam (?:me|mij) dood\b",
+    r"\b(?:slaat|sloeg|slaan|sla) (?:[a-z]+ ){0,2}?(?:de plank|de spijker|nergens op|alarm"
+    r"|een mal figuur|zijn slag|haar slag|een slaatje)\b",
+    r"\b(?:maakt|maken|maakte) (?:me|mij|ons) (?:helemaal |echt |compleet )?(?:kapot|gek|dood)"
+    r" (?:met|van)\b",
+    r"\b(?:advocaat|advocate|rechter|procedure|scheiding|stress|werk|baas|rekening|belasting"
+    r"|schoonmoeder|gedoe|onzekerheid) (?:[a-z]+ ){0,3}?(?:maakt|maken) (?:me|mij|ons) kapot\b",
+    r"\b(?:word|wordt|worden) (?:[a-z]+ )?(?:gek|knettergek|horendol|stapel) van\b",
+    r"\b(?:ga|gaat|gaan) (?:nog )?dood (?:van|aan) (?:de|het|die|dat) (?:stress|verveling"
+    r"|schaamte|zenuwen|kou|hitte|lachen)\b",
+    r"\bachter het behang\b",
+    r"\b(?:sla|slaat|sloeg) (?:mezelf|mijzelf|me|mij) (?:nog )?(?:voor|tegen) (?:mijn|m n|de) kop\b",
+    r"\b(?:vermoordt|vermoord|vermoorden|maakt) (?:me|mij) (?:af )?als (?:ze|hij|zij) (?:dit|dat|het)"
+    r" (?:ziet|hoort|leest|weet)\b",
+    r"\b(?:kort lontje|op ontploffen|ontploft bijna|uit zijn vel|uit haar vel)\b",
+    r"\b(?:dreigt|dreigde|dreigen) (?:[a-z]+ ){0,2}?met (?:zijn|haar|een|de) (?:advocaat|rechter"
+    r"|deurwaarder)\b",
+    r"\bcontrolfreak\b",
+    r"\b(?:leven|wereld) (?:ligt )?in duigen\b",
+    r"\bmet de deuren\b",
+)
 HELP_ONLY_CORE = frozenset({"help", "sos", "112"})
 HELP_ONLY_WORDS = HELP_ONLY_CORE | frozenset(
     {

@@ -1,7 +1,8 @@
 """Answers in context (issue #8): residents' replies to each question, through the trained model
 and the actions together (parse → read against the question asked).
 
-The tables are `tests/realuse/replies/*.yml` (1 072 replies to the 15 questions). Each row is
+The tables are `tests/realuse/replies/*.yml` (6 292 replies to the 15 questions, at least
+400 per question). Each row is
 judged by `realuse_replies.judge`; the floors below are the measured figures of 2026-12-04 less
 a small margin, so a change that makes the assistant understand residents worse fails here; the
 closing note of each change gives the new figures (`docs/benchmarks.md`). A missed yes to a safety
@@ -23,17 +24,21 @@ MODEL = ROOT / "models" / "relatieroute.tar.gz"
 ROWS = load_rows()
 FIELDS = sorted({row.field for row in ROWS})
 
-# Share of replies read right, per question: the figures of 2026-12-04 (docs/benchmarks.md)
-# less about 0.02, so that only a real step back fails.
+# Share of replies read right, per question: the figures of 2026-12-04 on the grown tables
+# (about 420 replies each, docs/benchmarks.md) less about 0.02, so that only a real step back
+# fails. They are far from 1.0 for the situation questions: the second half of each table was
+# written to find what the assistant does not understand yet.
 FLOORS = {
-    "acute_danger": 0.92, "violence": 0.92, "children_unsafe": 0.93, "self_harm": 0.95,
-    "relationship_status": 0.84, "children_under_18": 0.91, "youngest_child_age": 0.95,
-    "relationship_score": 0.89, "agreements_possible": 0.73, "legal_proceedings": 0.76,
-    "other_problems": 0.92, "goal": 0.75, "partner_willing": 0.74, "preference": 0.79,
-    "barriers": 0.85,
+    "acute_danger": 0.82, "violence": 0.85, "children_unsafe": 0.88, "self_harm": 0.85,
+    "relationship_status": 0.65, "children_under_18": 0.82, "youngest_child_age": 0.81,
+    "relationship_score": 0.82, "agreements_possible": 0.58, "legal_proceedings": 0.60,
+    "other_problems": 0.70, "goal": 0.70, "partner_willing": 0.61, "preference": 0.68,
+    "barriers": 0.59,
 }
-SAFETY_YES_RECALL = 0.90  # yes to a safety question read as yes (or the safety help)
-SAFETY_FALSE_ROUTE = 0.03  # a safety route or help for a no, "weet ik niet" or unclear reply
+SAFETY_YES_RECALL = 0.92  # yes to a safety question read as yes (or the safety help)
+# A safety route or help for a no, "weet ik niet" or unclear reply. The goal is 0.03; measured
+# 0.05-0.10 per question on the grown tables, so this guards the measured level, not the goal.
+SAFETY_FALSE_ROUTE = 0.11
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +66,7 @@ def test_the_tables_cover_every_question_with_enough_replies():
     counts = defaultdict(int)
     for row in ROWS:
         counts[row.field] += 1
-    assert all(counts[f] >= (70 if f in SAFETY_FIELDS else 45) for f in FIELDS), dict(counts)
+    assert all(counts[f] >= 400 for f in FIELDS), dict(counts)
 
 
 @pytest.mark.parametrize("field", FIELDS)

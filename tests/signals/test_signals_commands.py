@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from signals.commands import COMMANDS, command_in, is_command
+import re
+from pathlib import Path
+
+import yaml
+
+from signals.commands import COMMANDS, DESTRUCTIVE_CUES, command_in, has_cue, is_command
 
 COMMAND_MESSAGES = [
     ("terug", "go_back"),
@@ -60,3 +65,34 @@ def test_a_command_word_inside_a_sentence_is_content(text):
 @pytest.mark.parametrize("text", ["", "   ", "😢", "ja", "nee", "ok", None, 5])
 def test_no_words_or_no_text_is_no_command(text):
     assert command_in(text) is None
+
+
+def _training_examples(intent: str) -> list[str]:
+    examples = []
+    for path in sorted((Path(__file__).resolve().parents[2] / "data" / "nlu").glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            if item.get("intent") == intent:
+                examples += [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line[2:].strip())
+                             for line in item["examples"].splitlines() if line.startswith("- ")]
+    return examples
+
+
+@pytest.mark.parametrize("intent", sorted(DESTRUCTIVE_CUES))
+def test_every_training_example_of_an_ending_command_has_its_cue(intent):
+    examples = _training_examples(intent)
+    assert examples
+    assert [e for e in examples if not has_cue(e, intent)] == []
+
+
+# Replies residents gave at a question that DIET read as stop / opnieuw / doei (reply tables).
+@pytest.mark.parametrize(("text", "intent"), [
+    ("met moeite", "stop"), ("zo houden", "stop"), ("op de laptop", "stop"),
+    ("met horten en stoten", "stop"), ("hangt ervan af", "stop"),
+    ("herstellen", "start_over"), ("nul", "start_over"),
+    ("een losse avond", "goodbye"), ("acht", "goodbye"), ("af en too", "goodbye"),
+    ("grotendeels wel", "goodbye"), ("misschien", "goodbye"),
+])
+def test_a_reply_without_the_commands_words_does_not_end_the_conversation(text, intent):
+    from components.message_kind import INFORM, kind_of
+
+    assert kind_of(text, intent) == INFORM
