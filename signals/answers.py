@@ -170,13 +170,14 @@ def says_no_danger(text: str) -> bool:
 
 
 def is_reply_word(text: str) -> bool:
-    """ "misschien", "elke dag", "nee wacht, ja": a reply to a yes / no question, no command."""
+    """ "misschien", "elke dag", "vorige maand nog": a reply to a yes / no question, no command."""
     if not isinstance(text, str):
         return False
     t = _Text(text)
     return bool(t.tokens) and (
         _polarity(t) is not None
         or t.has(lex.SAFETY_FREQUENCY, negatable=False)
+        or t.has(lex.WHEN_IT_HAPPENED, negatable=False)
         or _compile(lex.DONT_KNOW).match(" ".join(t.tokens[:5])) is not None
     )
 

@@ -524,6 +524,7 @@ AGREEMENT_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Short answers to "Kunnen jullie samen nog afspraken maken?".
 AGREEMENT_SHORT: tuple[tuple[str, str], ...] = (
     (f.SOMETIMES, r"\b(?:soms|af en toe|een beetje|beetje|wisselend|het wisselt|niet altijd"
+     r"|met horten en stoten|met vallen en opstaan|met ups en downs|hangt ervan af|hangt af"
      r"|gaat wel|lukt wel eens|wel eens|weleens|redelijk|matig|moeizaam|moeilijk|lastig"
      r"|met moeite|meestal|deels|soms wel soms niet|half|sometimes)\b"),
     (f.NO, r"\b(?:nee|neen|nope|niet|nooit|geen|nauwelijks|bijna nooit|amper|totaal niet"

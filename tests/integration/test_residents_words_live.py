@@ -239,3 +239,62 @@ def test_a_status_in_words_is_filled(live_stack, reply, field, value):
     assert NOT_UNDERSTOOD not in answer and STATUS_Q not in answer
     answer = conversation.say_text("We willen er samen aan werken")
     assert NOT_UNDERSTOOD not in answer and "Wat wil je het liefst" not in answer
+
+
+# --- Found by the grown reply tables (2026-12-04), each in the resident's exact words ---------
+AGREEMENTS_Q = "afspraken maken"
+
+
+def at_self_harm(live_stack) -> Conversation:
+    conversation = at_status(live_stack)
+    conversation.say_text('/inform{"relationship_status": "together"}')
+    conversation.say_text('/inform{"goal": "improve"}')
+    assert "zelfdoding" in conversation.say_text('/inform{"relationship_score": 2}')
+    return conversation
+
+
+@pytest.mark.parametrize("reply", ["elke dag", "misschien", "nee wacht, ja",
+                                   "het spookt wel door mijn hoofd", "sinds de scheiding wel"])
+def test_a_yes_without_ja_to_the_suicide_question_gives_113(live_stack, reply):
+    conversation = at_self_harm(live_stack)
+    answer = conversation.say_text(reply)
+    assert "113" in answer and "Dag!" not in answer and "gewist" not in answer
+    assert conversation.outcome["decision"]["route"] == "crisis"
+
+
+@pytest.mark.parametrize("reply", ["vorige maand nog", "ze belt mijn werk om te checken of ik er ben",
+                                   "alleen duwen", "'k heb soms schrik van hem"])
+def test_violence_control_and_fear_in_words_are_a_yes_to_the_violence_question(live_stack, reply):
+    conversation = started(live_stack)
+    conversation.say_text("/deny")
+    answer = conversation.say_text(reply)
+    assert "Er is nog geen vorige vraag" not in answer and NOT_UNDERSTOOD not in answer
+    assert conversation.outcome["decision"]["route"] == "veiligheid"
+
+
+@pytest.mark.parametrize("reply", ["nee hij controleert me niet", "niet onveilig nee",
+                                   "nee, hij dreigt hooguit met zijn advocaat haha"])
+def test_a_no_with_danger_words_is_no_safety_route(live_stack, reply):
+    conversation = started(live_stack)
+    conversation.say_text("/deny")
+    answer = conversation.say_text(reply)
+    assert conversation.outcome is None
+    assert "Wat naar dat je dit meemaakt" not in answer
+
+
+def test_an_idiom_as_the_first_message_gets_no_safety_help(live_stack):
+    conversation = Conversation(live_stack.webhook_url, "zwolle")
+    answer = conversation.say_text("ik schrik me dood van de rekening van de advocaat, wat kost "
+                                   "een scheiding eigenlijk")
+    assert "Bel nu 112" not in answer and "Wat naar dat je dit meemaakt" not in answer
+    assert "113" not in answer
+
+
+@pytest.mark.parametrize("reply", ["met moeite", "met horten en stoten"])
+def test_a_reply_that_diet_took_for_stop_does_not_wipe_the_conversation(live_stack, reply):
+    conversation = at_status(live_stack)
+    answer = conversation.say_text('/inform{"relationship_status": "separated"}')
+    answer = click_until(conversation, AGREEMENTS_Q, answer)
+    answer = conversation.say_text(reply)
+    assert "gewist" not in answer and "Dag!" not in answer
+    assert "advocaten" in answer or conversation.outcome is not None  # the next question
