@@ -4,7 +4,8 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
 `deploy/speedups/`: 1 and 4 `action_responses`, 2 `event_classes`, 3 and 8 `model_loading`, 5
 `action_sessions` (8: with `json_text`), 6 `tracker_merge`, 7 `graph_runner`, 9 `slot_copy`,
 10 `rule_keys`, 11 `payload_parse`, 12 `applied_events`, 13 `gc_freeze`, 14 `debug_copies`,
-15 `loop_state`, 16 `empty_domain`, 17 `tracker_replay`.
+15 `loop_state`, 16 `empty_domain`. (17, a per-conversation replay cache, was removed: it kept
+what residents typed after "stop" and after the tracker's expiry; docs/privacy.md.)
 `install()` applies them all (`deploy/rasa_server.py` calls it).
 
 1. Rasa checks every action server response against its JSON schema with `jsonschema.validate`,
@@ -83,12 +84,6 @@ Each found with py-spy or cProfile under load (docs/benchmarks.md, issue 7); the
     as `asdict` makes it; anything else still goes through `asdict` (`loop_state`).
 16. `Domain.is_empty()` built a whole empty domain to compare with, twice for every parsed message:
     1.8 % of the CPU. `install()` compares with one made once per process (`empty_domain`).
-17. Rasa copies a tracker by replaying the whole conversation on a blank one, before every action
-    and twice per form message (the form's temporary tracker): 5.9 % of the CPU, growing with the
-    conversation. `install()` keeps that replay per conversation and continues it with the new
-    events only; a copy is a snapshot of it, the same tracker as the replay's. Where a snapshot
-    might differ (placeholders after a session start, a restart, a cut history), Rasa's own
-    replay runs (`tracker_replay`).
 """
 
 from __future__ import annotations
@@ -111,7 +106,6 @@ from deploy.speedups import (
     rule_keys,
     slot_copy,
     tracker_merge,
-    tracker_replay,
 )
 
 logger = logging.getLogger(__name__)
@@ -123,7 +117,6 @@ def patches() -> list[tuple[type, str, Any]]:
     attribute holds now."""
     from rasa.core import processor
     from rasa.core.actions.action import RemoteAction
-    from rasa.core.actions.forms import FormAction
     from rasa.core.agent import Agent
     from rasa.core.policies.rule_policy import RulePolicy
     from rasa.core.tracker_store import RedisTrackerStore
@@ -155,9 +148,6 @@ def patches() -> list[tuple[type, str, Any]]:
           for module in debug_copies.modules_to_patch()),  # 14
         (trackers, "dataclasses", loop_state.TrackerDataclasses(trackers.TrackerActiveLoop)),  # 15
         (Domain, "is_empty", empty_domain.is_empty),  # 16
-        (DialogueStateTracker, "copy", tracker_replay.remembering_copy(DialogueStateTracker.copy)),  # 17
-        (FormAction, "_temporary_tracker",
-         tracker_replay.remembering_temporary_tracker(FormAction._temporary_tracker)),  # 17
     ]
 
 
