@@ -42,11 +42,13 @@ from actions.names import (
     INTENT_DONT_KNOW,
     REQUESTED_SLOT,
     SAFETY_SLOTS,
+    SLOT_DANGER_DETAIL,
     SLOT_SAFETY_CHECK,
 )
 from routes import AnswersError, validate_answers
 from signals import extract_answers
 from signals.answers import is_about_relationship, is_acknowledgement, looks_like_question
+from signals.danger import signal_detail
 
 logger = logging.getLogger(__name__)
 
@@ -211,7 +213,9 @@ def check_events(tracker: Tracker, reading: Reading, requested: str | None) -> l
     check = reading.check
     if check is None or check == requested or tracker.get_slot(check) is True:
         return []
-    return [SlotSet(check, None), SlotSet(SLOT_SAFETY_CHECK, check)]
+    detail = signal_detail(tracker.latest_message.get("danger_signal"))
+    return [SlotSet(check, None), SlotSet(SLOT_SAFETY_CHECK, check),
+            SlotSet(SLOT_DANGER_DETAIL, detail)]
 
 
 class ActionExtractAnswers(Action):

@@ -32,6 +32,8 @@ SLOT_MISSES = "misses"
 # question more than twice in a row without a person to turn to).
 MISSES_BEFORE_HUMAN = 2
 SLOT_DANGER_KIND = "danger_kind"
+# "control" or "threat": which confirm question a violence signal gets (signals.danger_lexicon).
+SLOT_DANGER_DETAIL = "danger_detail"
 SLOT_SAFETY_ACKNOWLEDGED = "safety_acknowledged"
 # The safety question to ask next because of a possible danger signal (spec section 8).
 SLOT_SAFETY_CHECK = "safety_check"

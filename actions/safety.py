@@ -15,7 +15,13 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.extract import story_answers
-from actions.names import DANGER_INTENT_KIND, FIELD_BY_DANGER_KIND, SLOT_DANGER_KIND
+from actions.names import (
+    DANGER_INTENT_KIND,
+    FIELD_BY_DANGER_KIND,
+    SLOT_DANGER_DETAIL,
+    SLOT_DANGER_KIND,
+)
+from signals.danger import signal_detail
 
 # When no kind is known (e.g. "ja" without a pending alarm) treat it as the broadest one.
 DEFAULT_KIND = "violence"
@@ -56,7 +62,10 @@ class ActionSafetyInterrupt(Action):
             dispatcher.utter_message(response="utter_bot_disclosure_short")
         # What the story says besides the danger is kept for when the questions go on.
         kept = [SlotSet(name, value) for name, value in story_answers(tracker).items()]
-        return [*kept, SlotSet(SLOT_DANGER_KIND, kind), ActiveLoop(None)]
+        # "hij leest al mijn appjes": the confirm question asks about control, not hitting.
+        detail = signal_detail(tracker.latest_message.get("danger_signal"))
+        return [*kept, SlotSet(SLOT_DANGER_KIND, kind), SlotSet(SLOT_DANGER_DETAIL, detail),
+                ActiveLoop(None)]
 
 
 class ActionSafetyConfirmed(Action):
@@ -69,7 +78,8 @@ class ActionSafetyConfirmed(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         kind = tracker.get_slot(SLOT_DANGER_KIND) or DEFAULT_KIND
-        return [SlotSet(FIELD_BY_DANGER_KIND[kind], True), SlotSet(SLOT_DANGER_KIND, None)]
+        return [SlotSet(FIELD_BY_DANGER_KIND[kind], True), SlotSet(SLOT_DANGER_KIND, None),
+                SlotSet(SLOT_DANGER_DETAIL, None)]
 
 
 class ActionSafetyCleared(Action):
@@ -83,9 +93,10 @@ class ActionSafetyCleared(Action):
     ) -> list[EventType]:
         kind = tracker.get_slot(SLOT_DANGER_KIND) or DEFAULT_KIND
         field = FIELD_BY_DANGER_KIND[kind]
-        events: list[EventType] = [SlotSet(SLOT_DANGER_KIND, None)]
-        # Keep an earlier "ja" to the same question: a later "nee" here does not undo it.
-        if tracker.get_slot(field) is not True:
+        events: list[EventType] = [SlotSet(SLOT_DANGER_KIND, None), SlotSet(SLOT_DANGER_DETAIL, None)]
+        # Keep an earlier "ja" to the same question: a later "nee" here does not undo it. A "nee"
+        # to the question about control or threats is no answer to the violence question.
+        if tracker.get_slot(field) is not True and not tracker.get_slot(SLOT_DANGER_DETAIL):
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             events.append(SlotSet(field, "dont_know" if intent == "dont_know" else False))
         dispatcher.utter_message(response="utter_safety_cleared")

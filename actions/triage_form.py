@@ -38,6 +38,8 @@ from actions.names import (
 from actions.plan import next_field
 from actions.render import wijkteam_variables
 from routes.texts import answers_sentences
+from signals.danger import signal_detail
+from signals.fields import VIOLENCE
 
 LOG_SEPARATOR = "+"
 # Events Rasa puts between a user message and the form's own run: they don't make the message
@@ -127,11 +129,20 @@ class ValidateTriageForm(FormValidationAction):
                          check)
         if nxt is not None and nxt == check and nxt != requested:
             # A possible danger signal: one gentle word and the safety net, then its question.
-            dispatcher.utter_message(response=CHECK_RESPONSES[nxt])
+            dispatcher.utter_message(response=check_response(nxt, tracker))
         if nxt is not None:
             statistics.record(tracker, step=STEP_SAFETY if nxt in SAFETY_SLOTS else STEP_SITUATION)
         events.append(SlotSet(REQUESTED_SLOT, nxt))
         return events
+
+
+def check_response(field: str, tracker: Tracker) -> str:
+    """The gentle check before a safety question, about what was said ("hij wil altijd weten
+    waar ik ben" gets the words about control)."""
+    detail = signal_detail(tracker.latest_message.get("danger_signal"))
+    if field == VIOLENCE and detail is not None:
+        return f"{CHECK_RESPONSES[field]}_{detail}"
+    return CHECK_RESPONSES[field]
 
 
 def _acknowledge(dispatcher: CollectingDispatcher, extracted: dict[str, Any]) -> None:
@@ -148,7 +159,7 @@ def _not_understood(
 ) -> SlotSet:
     misses = int(tracker.get_slot(SLOT_MISSES) or 0) + 1
     if requested in SAFETY_SLOTS:
-        dispatcher.utter_message(response=CHECK_RESPONSES[requested])
+        dispatcher.utter_message(response=check_response(requested, tracker))
     elif reading.story and reading.about_relationship:
         dispatcher.utter_message(response="utter_story_heard")
     elif misses < MISSES_BEFORE_HUMAN:

@@ -33,8 +33,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from signals import detect_danger
-from signals.danger import has_idiom
 from signals.answers import looks_like_question, says_no_danger
+from signals.danger import has_idiom
 
 DANGER_INTENT_BY_KIND = {
     "acute": "danger_acute",

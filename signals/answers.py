@@ -20,7 +20,7 @@ from typing import Any
 from signals import answers_lexicon as lex
 from signals import fields as f
 from signals.danger import detect_dangers, has_idiom
-from signals.danger_lexicon import ACUTE, CHILDREN, SELF_HARM, VIOLENCE
+from signals.danger_lexicon import ACUTE, CHILDREN, RULES, SELF_HARM, VIOLENCE
 from signals.danger_lexicon import MISSPELLINGS as DANGER_MISSPELLINGS
 from signals.normalize import fold, raw_tokens
 
@@ -41,6 +41,7 @@ _DANGER_KIND_BY_FIELD = {
     f.CHILDREN_UNSAFE: CHILDREN,
     f.SELF_HARM: SELF_HARM,
 }
+INDIRECT_RULES = frozenset(rule.name for rule in RULES if rule.possible)
 _NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)?$")
 # Where a clause ends for negation: sentence marks and commas, not the comma of "6,5".
 _CLAUSE_END_RE = re.compile(r"[!?;:\n]+|[.,](?!\d)")
@@ -515,9 +516,17 @@ def _requested_value(t: _Text, field: str, found: dict[str, Any]) -> Any:
 
 
 def _danger_for(t: _Text, field: str) -> bool:
-    """True when the danger lexicon finds the kind of danger this safety field asks about."""
-    return any(signal.kind == _DANGER_KIND_BY_FIELD[field] and signal.level == "explicit"
-               for signal in detect_dangers(t.raw))
+    """True when the danger lexicon finds the kind of danger this safety field asks about.
+
+    An indirect signal ("hij wil altijd weten waar ik ben") is a yes here: the question asked
+    is about exactly that. A signal said with a no ("geweld? nee") is not.
+    """
+    for signal in detect_dangers(t.raw):
+        if signal.kind != _DANGER_KIND_BY_FIELD[field]:
+            continue
+        if signal.level == "explicit" or (signal.rule in INDIRECT_RULES and _polarity(t) != _NO):
+            return True
+    return False
 
 
 def _safety(field: str) -> Callable[[_Text, dict[str, Any]], Any]:

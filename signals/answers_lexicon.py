@@ -244,7 +244,8 @@ ENDS_IN_WEL = (r"^(?!vroeger\b)(?!.*\b(?:gaat|valt|komt|lukt|verbaal|psychisch|m
 # not to the question about suicide.
 YES_TO_THE_OPENING = r"^(?:ja|klopt|jazeker|zeker|inderdaad)(?: [a-z]+){0,3}? zwaar$"
 # "ja vraag maar, en nee": the permission first, then the answer.
-PERMISSION_FIRST = r"^(?:ja |ok |oke |tuurlijk |natuurlijk |prima |goed )?(?:hoor )?vraag (?:maar|gerust)(?: en)? "
+PERMISSION_FIRST = (r"^(?:ja |ok |oke |tuurlijk |natuurlijk |prima |goed )?(?:hoor )?"
+                    r"vraag (?:maar|gerust)(?: en)? ")
 # "alleen als ik gedronken heb": conditional, so it does happen.
 CONDITIONAL_YES = r"^(?:ja )?(?:alleen|enkel|vooral|meestal) (?:als|wanneer|na|bij|in)\b"
 # "vroeger wel, nu minder": past, and still now.

@@ -17,6 +17,7 @@ from signals.danger_lexicon import (
     ACUTE_HAPPENING_NOW,
     ACUTE_HELP_CALL,
     CHILDREN,
+    DETAIL_BY_RULE_PREFIX,
     FUZZY_TARGETS,
     HELP_ONLY_CORE,
     HELP_ONLY_MAX_TOKENS,
@@ -77,7 +78,8 @@ class DangerSignal:
         kind: ACUTE, SELF_HARM, CHILDREN or VIOLENCE.
         rule: the name of the lexicon entry that matched (never the user's words).
         level: EXPLICIT when the message plainly says it; POSSIBLE when wording that is never
-            dropped comes with a "no" ("zelfmoord? nee", "ik ben niet suicidaal"): worth one
+            dropped comes with a "no" ("zelfmoord? nee", "ik ben niet suicidaal"), or for the
+            indirect rules (`Rule.possible`: control, belittling, fear of leaving): worth one
             careful question, not the safety help (spec section 8).
     """
 
@@ -177,7 +179,7 @@ def detect_dangers(text: str) -> tuple[DangerSignal, ...]:
             window = _first_valid_match(norm, pattern, compiled)
             if window is None:
                 continue
-            level = EXPLICIT
+            level = POSSIBLE if compiled.rule.possible else EXPLICIT
             if not compiled.rule.negatable and _said_with_no(norm, pattern, compiled.rule.name):
                 level = POSSIBLE
             if kind not in found or (found[kind].level == POSSIBLE and level == EXPLICIT):
@@ -289,3 +291,11 @@ def _without_idioms(norm: str) -> str:
     for index in range(len(IDIOMS)):
         norm = _idiom_pattern(index).sub(" ", norm)
     return " ".join(norm.split())
+
+
+def signal_detail(rule: str | None) -> str | None:
+    """ "control" or "threat" for the violence rules that get their own confirm question."""
+    for prefix, detail in DETAIL_BY_RULE_PREFIX:
+        if rule and rule.startswith(prefix):
+            return detail
+    return None

@@ -65,6 +65,8 @@ class Rule:
         patterns: regular expressions over the normalised text (macros in `<NAME>` form).
         negatable: dropped when "niet"/"nooit"/"geen" stands right before or after the match.
         veto: a pattern that, when found in the words around the match, cancels it (idioms).
+        possible: indirect wording (spec section 8, "possible"): one confirm question about what
+            was said, never the safety help at once.
     """
 
     name: str
@@ -72,6 +74,7 @@ class Rule:
     patterns: tuple[str, ...]
     negatable: bool = False
     veto: str | None = None
+    possible: bool = False
 
 
 # --- Macros --------------------------------------------------------------------------------
@@ -792,6 +795,54 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:kilometerstand|bonnetjes laten zien|bonnetjes inleveren)\b",
         ),
     ),
+    # Coercive control, belittling and fear of leaving told without an act (issue #9): indirect,
+    # so the confirm question about control or threats, not the help at once.
+    Rule(
+        "violence_control_whereabouts",
+        VIOLENCE,
+        (
+            r"\b<SUBJ> (?:wil|moet|eist) (?:<GAPC>){0,2}(?:altijd|steeds|constant|precies|elk moment"
+            r"|continu|de hele dag) (?:<GAPC>){0,1}weten (?:waar|met wie|wat) (?:ik|we)\b",
+            r"\bik moet (?:<GAPC>){0,2}(?:altijd|steeds|elke keer|constant|continu) (?:<GAPC>){0,1}"
+            r"(?:laten weten|doorgeven|vertellen|melden|bewijzen) (?:waar|met wie|wanneer|wat)\b",
+        ),
+        possible=True,
+    ),
+    Rule(
+        "violence_control_decisions",
+        VIOLENCE,
+        (
+            r"\b<SUBJ> (?:laat|liet) (?:me|mij) (?:niks|niets|nooit iets|helemaal niks) (?:meer )?"
+            r"(?:zelf )?(?:beslissen|kiezen|bepalen|doen)\b",
+            r"\bik mag (?:van (?:hem|haar) )?(?:niks|niets|nooit iets) (?:meer )?(?:zelf )?"
+            r"(?:beslissen|kiezen|bepalen|kopen)\b",
+            r"\b<SUBJ> (?:bepaalt|beslist|regelt) (?:<GAPC>){0,1}alles(?: voor mij| voor me)?$",
+        ),
+        possible=True,
+    ),
+    Rule(
+        "violence_belittling",
+        VIOLENCE,
+        (
+            r"\b<SUBJ> (?:<GAPC>){0,2}(?:kleineert|vernedert|kraakt|kleinerde|vernederde) (?:me|mij)\b",
+            r"\b(?:zegt|zei|noemt|noemde) (?:<GAPC>){0,2}(?:dat ik )?(?:niks|niets) waard (?:ben|bent)?\b",
+            r"\b(?:zegt|zei) (?:<GAPC>){0,2}dat (?:niemand|geen een|geen enkele man|geen enkele vrouw)"
+            r" (?:<GAPC>){0,2}(?:mij|me) (?:wil|zou willen|moet)\b",
+        ),
+        possible=True,
+    ),
+    Rule(
+        "violence_fear_leaving",
+        VIOLENCE,
+        (
+            r"\bbang (?:voor )?(?:wat|hoe) (?:hij|zij|ze|mijn man|mijn vrouw|mijn partner)"
+            r" (?:<GAPC>){0,2}(?:doet|gaat doen|zal doen|reageert|zal reageren) (?:<GAPC>){0,1}als ik"
+            r" (?:<GAPC>){0,2}(?:wegga|weg ga|vertrek|wil scheiden|ga scheiden|het uitmaak|weg wil)\b",
+            r"\bdurf (?:<GAPC>){0,2}niet (?:<GAPC>){0,1}(?:weg te gaan|bij (?:hem|haar) weg te gaan"
+            r"|te vertrekken|te scheiden|het uit te maken)\b",
+        ),
+        possible=True,
+    ),
     Rule(
         "violence_control_confined",
         VIOLENCE,
@@ -853,6 +904,20 @@ RULES: tuple[Rule, ...] = (
 # --- "help" as the whole message -----------------------------------------------------------
 # A message made only of these words, with at least one of HELP_ONLY_CORE, is an acute call
 # for help ("HELP", "help me alsjeblieft", "sos!!"). "ik heb hulp nodig bij onze relatie" is not.
+# Which confirm question a violence signal gets (domain.yml, `danger_detail`): coercive control
+# and stalking, or threats and fear of what leaving would cost. Other violence rules get the
+# general one. A "nee" to a control or threat question does not answer the violence question.
+CONTROL = "control"
+THREAT = "threat"
+DETAIL_BY_RULE_PREFIX: tuple[tuple[str, str], ...] = (
+    ("violence_control", CONTROL),
+    ("violence_isolation", CONTROL),
+    ("violence_stalking", CONTROL),
+    ("violence_belittling", CONTROL),
+    ("violence_threat", THREAT),
+    ("violence_fear_leaving", THREAT),
+)
+
 # Everyday idioms with danger words in them. The lexicon's rules already leave them alone; the
 # trained model does not, so with one of these a danger intent of the model is only a
 # *possible* signal (one confirm question), never the safety help at once (spec section 8).

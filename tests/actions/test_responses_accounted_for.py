@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from routes import Route
+from signals.danger_lexicon import DETAIL_BY_RULE_PREFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 LITERAL = re.compile(r"""["'](utter_[a-z0-9_/]+)["']""")
@@ -50,6 +51,8 @@ def _sent_by_actions() -> set[str]:
     # Names the actions build: utter_outcome_<route> (actions/outcome.py) and utter_faq/<key>
     # (actions/help.py, the FAQ answers chosen by the response selector).
     names |= {f"utter_outcome_{route.value}" for route in Route}
+    # ...and utter_check_violence_<detail> (actions/triage_form.py check_response).
+    names |= {f"utter_check_violence_{detail}" for _, detail in DETAIL_BY_RULE_PREFIX}
     return names
 
 

@@ -298,3 +298,40 @@ def test_a_reply_that_diet_took_for_stop_does_not_wipe_the_conversation(live_sta
     answer = conversation.say_text(reply)
     assert "gewist" not in answer and "Dag!" not in answer
     assert "advocaten" in answer or conversation.outcome is not None  # the next question
+
+
+# --- Issue #9: the confirm question asks about what was said --------------------------------
+CONTROL_CONFIRM = "houdt je partner of ex je steeds in de gaten"
+THREAT_CONFIRM = "bedreigt je partner of ex je, of ben je bang voor wat hij of zij doet als je weggaat"
+CONTROL_CHECK = "Als iemand bepaalt wat je doet of je steeds in de gaten houdt"
+
+
+def test_control_gets_the_question_about_control_and_a_nee_does_not_answer_violence(live_stack):
+    conversation = started(live_stack)
+    answer = conversation.say_text("hij leest al mijn appjes en kijkt in mijn telefoon")
+    assert "Veilig Thuis" in answer and CONTROL_CONFIRM in answer
+    answer = conversation.say_text("nee")
+    assert conversation.outcome is None
+    assert ACUTE_Q in answer  # the screen goes on, and asks about violence itself after
+    assert VIOLENCE_Q in conversation.say_text("/deny")
+
+
+@pytest.mark.parametrize("story", ["hij zei dat ik het zou bezuren als ik wegga",
+                                   "we gaan scheiden maar hij zegt dat ik het niet overleef als ik ga"])
+def test_a_threat_gets_the_question_about_threats(live_stack, story):
+    conversation = Conversation(live_stack.webhook_url, "zwolle")
+    answer = conversation.say_text(story)
+    assert "Veilig Thuis" in answer and THREAT_CONFIRM in answer
+    assert "113" not in answer  # a threat is no suicide signal
+    conversation.say_text("ja")
+    assert conversation.outcome["decision"]["route"] == "veiligheid"
+
+
+@pytest.mark.parametrize("reply", ["hij wil altijd weten waar ik ben", "hij laat me niks zelf beslissen"])
+def test_coercive_control_at_a_question_gets_a_gentle_check_not_the_help(live_stack, reply):
+    conversation = started(live_stack)
+    answer = conversation.say_text(reply)
+    assert "Wat naar dat je dit meemaakt" not in answer
+    assert CONTROL_CHECK in answer and VIOLENCE_Q in answer
+    answer = conversation.say_text("ja")
+    assert conversation.outcome["decision"]["route"] == "veiligheid"

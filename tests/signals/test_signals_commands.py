@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from signals.commands import COMMANDS, DESTRUCTIVE_CUES, command_in, has_cue, is_command
