@@ -30,6 +30,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import statistics
 from actions.names import (
     ANSWER_SLOTS,
     BOOL_FIELDS,
@@ -214,6 +215,7 @@ def check_events(tracker: Tracker, reading: Reading, requested: str | None) -> l
     if check is None or check == requested or tracker.get_slot(check) is True:
         return []
     detail = signal_detail(tracker.latest_message.get("danger_signal"))
+    statistics.record_signal(tracker, check, "possible")
     return [SlotSet(check, None), SlotSet(SLOT_SAFETY_CHECK, check),
             SlotSet(SLOT_DANGER_DETAIL, detail)]
 

@@ -14,6 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import statistics
 from actions.extract import story_answers
 from actions.names import (
     DANGER_INTENT_KIND,
@@ -64,6 +65,7 @@ class ActionSafetyInterrupt(Action):
         kept = [SlotSet(name, value) for name, value in story_answers(tracker).items()]
         # "hij leest al mijn appjes": the confirm question asks about control, not hitting.
         detail = signal_detail(tracker.latest_message.get("danger_signal"))
+        statistics.record_signal(tracker, kind, "explicit")
         return [*kept, SlotSet(SLOT_DANGER_KIND, kind), SlotSet(SLOT_DANGER_DETAIL, detail),
                 ActiveLoop(None)]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from actions.names import SLOT_CONVERSATION_KEY
+from actions.names import FIELD_BY_DANGER_KIND, SLOT_CONVERSATION_KEY
 
 if TYPE_CHECKING:
     from rasa_sdk import Tracker
@@ -33,3 +33,13 @@ def record_key(key: str, **fields: Any) -> None:
         get_recorder().update(key, **fields)
     except Exception:  # statistics must never break a conversation
         logger.exception("Could not hand a statistics update to the recorder")
+
+
+def record_signal(tracker: Tracker, kind_or_field: str, level: str) -> None:
+    """The kind ("control"/"threat" for those violence rules) and level of a danger signal;
+    the rule's group only, never the words."""
+    from signals.danger import signal_detail
+
+    kind = next((k for k, f in FIELD_BY_DANGER_KIND.items() if f == kind_or_field), kind_or_field)
+    detail = signal_detail(tracker.latest_message.get("danger_signal")) if kind == "violence" else None
+    record(tracker, signal_kind=detail or kind, signal_level=level)

@@ -150,6 +150,9 @@ class _Generator:
             return self._safety(row, start)
         if channel == "web" and rng.random() > 0.86:
             return self._ended(row, start, minutes)
+        if rng.random() < 0.03:  # a possible signal that the resident answered with no
+            row["signal_kind"] = rng.choice(("violence", "control", "threat", "children", "self_harm"))
+            row["signal_level"] = "possible"
         row["step"] = Step.SITUATION.rank
         # The before-measurement is asked with the situation questions; not everyone answers.
         answers_score = rng.random() < (0.7 if channel == "intake" else 0.45)
@@ -186,6 +189,10 @@ class _Generator:
             row["useful"] = rng.random() < 0.8
         if rng.random() < 0.2:
             row["before_score"] = self._score(_BEFORE_MEAN["safety"])
+        # The signal that led here: mostly explicit; a confirmed possible one now and then.
+        row["signal_kind"] = {"veiligheid_acuut": "acute", "crisis": "self_harm"}.get(
+            kind, rng.choice(("violence", "violence", "control", "threat", "children")))
+        row["signal_level"] = "explicit" if rng.random() < 0.8 else "possible"
         row["last_activity_at"] = _hour(start + timedelta(seconds=seconds + 120))
         return row
 

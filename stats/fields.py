@@ -69,6 +69,25 @@ class Route(str, enum.Enum):
     RELATIE_APK = "relatie_apk"
 
 
+class SignalKind(str, enum.Enum):
+    """The kind of the first danger signal in a conversation (spec section 8): the lexicon rule's
+    group, never the words. Control and threat are the violence rules with their own question."""
+
+    ACUTE = "acute"
+    VIOLENCE = "violence"
+    CONTROL = "control"
+    THREAT = "threat"
+    CHILDREN = "children"
+    SELF_HARM = "self_harm"
+
+
+class SignalLevel(str, enum.Enum):
+    """Explicit: the safety help at once. Possible: one confirm question (spec section 8)."""
+
+    EXPLICIT = "explicit"
+    POSSIBLE = "possible"
+
+
 class Intensity(str, enum.Enum):
     ZWAAR = "zwaar"
     LICHT = "licht"
@@ -96,6 +115,8 @@ COLUMNS: tuple[str, ...] = (
     "turns_to_route",
     "before_score",
     "useful",
+    "signal_kind",
+    "signal_level",
 )
 
 _KEY_RE = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -200,6 +221,8 @@ _VALIDATORS: Mapping[str, tuple[str, Callable[[Any], Any]]] = {
     "turns_to_route": ("turns_to_route", _int_between(0, MAX_TURNS_TO_ROUTE)),
     "before_score": ("before_score", _int_between(1, 10)),
     "useful": ("useful", _boolean),
+    "signal_kind": ("signal_kind", _enum_value(SignalKind)),
+    "signal_level": ("signal_level", _enum_value(SignalLevel)),
 }
 
 UPDATE_FIELDS: frozenset[str] = frozenset(_VALIDATORS)

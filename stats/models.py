@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base
 
-from stats.fields import Channel, Intensity, Outcome, Route, Safety, Step
+from stats.fields import Channel, Intensity, Outcome, Route, Safety, SignalKind, SignalLevel, Step
 
 TABLE_NAME = "stats_conversation"
 ROLLUP_TABLE = "stats_rollup"
@@ -70,6 +70,9 @@ class Conversation(Base):
     turns_to_route = Column(Integer)
     before_score = Column(SmallInteger)
     useful = Column(Boolean)
+    #: The latest danger signal's kind and level (stats.fields.SignalKind / SignalLevel).
+    signal_kind = Column(String(12))
+    signal_level = Column(String(8))
 
     __table_args__ = (
         CheckConstraint(_one_of("channel", Channel), name="channel"),
@@ -79,6 +82,8 @@ class Conversation(Base):
         CheckConstraint(_one_of("intensity", Intensity), name="intensity"),
         CheckConstraint(_one_of("outcome", Outcome), name="outcome"),
         CheckConstraint("before_score BETWEEN 1 AND 10", name="before_score"),
+        CheckConstraint(_one_of("signal_kind", SignalKind), name="signal_kind"),
+        CheckConstraint(_one_of("signal_level", SignalLevel), name="signal_level"),
         # Every dashboard query filters on gemeente and period.
         Index(None, "gemeente", "started_at"),
         # Dashboard over all gemeenten, and the retention purge.

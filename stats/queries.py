@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
 from stats.db import snapshot, transaction
-from stats.fields import Intensity, Route, Safety, Step
+from stats.fields import Intensity, Route, Safety, SignalKind, SignalLevel, Step
 from stats.models import TABLE_NAME, UNKNOWN, conversations, rollup, rollup_days
 
 c = conversations.c
@@ -136,6 +136,12 @@ class Figures:
         return {s.value: self.counts[f"safety:{s.value}"] for s in Safety}
 
     @property
+    def signals(self) -> dict[tuple[str, str], int]:
+        """(kind, level) → conversations whose danger signal was of that kind and level."""
+        return {(k.value, lv.value): self.counts[f"sig:{k.value}:{lv.value}"]
+                for k in SignalKind for lv in SignalLevel}
+
+    @property
     def furthest_step(self) -> list[int]:
         return [self.counts[f"step:{s.rank}"] for s in Step]
 
@@ -230,6 +236,10 @@ def count_metrics(now: datetime) -> list[tuple[str, Any]]:
         (f"rst:{i.value}", and_(c.route == Route.RST.value, c.intensity == i.value)) for i in Intensity
     ]
     metrics += [(f"before:{k}", c.before_score == k) for k in range(1, 11)]
+    metrics += [
+        (f"sig:{k.value}:{lv.value}", and_(c.signal_kind == k.value, c.signal_level == lv.value))
+        for k in SignalKind for lv in SignalLevel
+    ]
     return metrics
 
 

@@ -21,7 +21,17 @@ from stats.disclosure import (
     percent,
     percent_text,
 )
-from stats.fields import LOCAL_TZ, Channel, Intensity, Route, Safety, Step, now_local_hour
+from stats.fields import (
+    LOCAL_TZ,
+    Channel,
+    Intensity,
+    Route,
+    Safety,
+    SignalKind,
+    SignalLevel,
+    Step,
+    now_local_hour,
+)
 from stats.queries import SECONDS_BUCKET, Figures, Filters, collect
 
 STEP_LABELS = {
@@ -41,6 +51,15 @@ ROUTE_LABELS = {
     Route.RELATIE_APK: "Relatie-APK",
 }
 SAFETY_LABELS = {safety: ROUTE_LABELS[Route(safety.value)] for safety in Safety}
+SIGNAL_LABELS = {
+    SignalKind.ACUTE: "Direct gevaar",
+    SignalKind.VIOLENCE: "Geweld",
+    SignalKind.CONTROL: "Controle of achtervolgen",
+    SignalKind.THREAT: "Bedreiging",
+    SignalKind.CHILDREN: "Onveiligheid van kinderen",
+    SignalKind.SELF_HARM: "Zelfdoding of zelfbeschadiging",
+}
+LEVEL_LABELS = {SignalLevel.EXPLICIT: "Duidelijk: direct hulp", SignalLevel.POSSIBLE: "Mogelijk: één vraag"}
 INTENSITY_LABELS = {Intensity.ZWAAR: "RST zwaar", Intensity.LICHT: "RST licht"}
 CHANNEL_LABELS = {Channel.WEB: "Website", Channel.INTAKE: "Intake door wijkteam"}
 #: Time-to-route groups: (upper bound in seconds, label).
@@ -253,6 +272,14 @@ def register_counts(f: Figures) -> Protector:
     p.sum("safety", [("safety", s) for s in Safety])
     p.rest(total, "safety", "safety-none")
 
+    # Danger signals by kind and level (spec section 8); together "signals".
+    for kind in SignalKind:
+        for level in SignalLevel:
+            p.add(("signal", kind, level), f.signals[(kind.value, level.value)])
+    p.add("signals", sum(f.signals.values()))
+    p.sum("signals", [("signal", k, lv) for k in SignalKind for lv in SignalLevel])
+    p.rest(total, "signals", "signals-none")
+
     p.add("handoff", f.handoff)
     p.rest(total, "handoff", "handoff-none")
 
@@ -411,6 +438,26 @@ def build_report(
             [COUNT, SHARE],
             safety_rows,
             Chart("bars", [COUNT], [(SAFETY_LABELS[x], [s[("safety", x)]]) for x in Safety]),
+        )
+    )
+
+    signal_rows = [
+        Row(SIGNAL_LABELS[k], [Value.of(s[("signal", k, lv)]) for lv in SignalLevel]) for k in SignalKind
+    ]
+    sections.append(
+        Section(
+            "signalen",
+            "Welke signalen van onveiligheid zag de assistent?",
+            "Per soort signaal: hoe vaak het duidelijk was (de assistent gaf direct hulp) en hoe "
+            "vaak het mogelijk was (de assistent stelde eerst één vraag). Het laatste signaal "
+            "van een gesprek telt; de woorden zelf worden nooit bewaard.",
+            [LEVEL_LABELS[lv] for lv in SignalLevel],
+            signal_rows,
+            Chart(
+                "columns",
+                [LEVEL_LABELS[lv] for lv in SignalLevel],
+                [(SIGNAL_LABELS[k], [s[("signal", k, lv)] for lv in SignalLevel]) for k in SignalKind],
+            ),
         )
     )
 

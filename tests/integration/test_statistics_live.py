@@ -101,3 +101,22 @@ def test_a_safety_escalation_and_a_handoff_are_counted(stats_stack):
                      and any(x["safety"] == "veiligheid" and x["handoff"] for x in r))
     row = next(dict(x) for x in found if x["safety"] == "veiligheid")
     assert row["gemeente"] == "eindhoven" and row["route"] == "veiligheid"
+    assert (row["signal_kind"], row["signal_level"]) == ("violence", "explicit")
+
+
+@pytest.mark.parametrize(("messages", "kind", "level"), [
+    (["/greet", "hij wil altijd weten waar ik ben"], "control", "possible"),
+    (["hij zei dat ik het zou bezuren als ik wegga"], "threat", "explicit"),
+])
+def test_the_kind_and_level_of_a_signal_are_counted_without_the_words(stats_stack, messages,
+                                                                      kind, level):
+    stack, db = stats_stack
+    conversation = Conversation(stack.webhook_url, "eindhoven")
+    for message in messages:
+        conversation.say(message)
+    found = wait_for(db, lambda r: any(x["signal_kind"] == kind and x["signal_level"] == level
+                                       for x in r))
+    raw = db.read_bytes()
+    for word in ("weten waar", "bezuren", "wegga"):
+        assert word.encode() not in raw
+    assert found

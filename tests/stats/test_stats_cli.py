@@ -48,7 +48,7 @@ def sqlite_dir(tmp_path):
 def test_upgrade_demo_data_stats_and_purge_on_sqlite(sqlite_dir):
     result = run("upgrade", data_dir=sqlite_dir)
     assert result.returncode == 0, result.stderr
-    assert "versie 0001" in result.stdout and (sqlite_dir / "stats.db").exists()
+    assert "versie 0002" in result.stdout and (sqlite_dir / "stats.db").exists()
     url = f"sqlite:///{sqlite_dir / 'stats.db'}"
 
     result = run("demo-data", "--conversations", "800", "--seed", "3", data_dir=sqlite_dir)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stats.disclosure import Protector, Shown, median, percent, shown
-from stats.fields import Route, Safety
+from stats.fields import Route, Safety, SignalKind, SignalLevel
 from stats.queries import Figures, Filters
 from stats.report import register_counts
 
@@ -214,6 +214,10 @@ def figures(draw):
         counts[f"secs:{bucket}"] = value
     for score, value in enumerate(split(draw, draw(st.integers(0, total)), 10), start=1):
         counts[f"before:{score}"] = value
+    signals = [f"sig:{k.value}:{lv.value}" for k in SignalKind for lv in SignalLevel]
+    for name, value in zip(signals, split(draw, draw(st.integers(0, total)), len(signals)),
+                           strict=True):
+        counts[name] = value
     assert f.channels["web"] == web
     return f
 

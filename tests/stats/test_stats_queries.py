@@ -133,3 +133,18 @@ def test_counts_routes_safety_funnel_and_feedback(engine):
     assert f.seconds_to_route == {600: 1, 195: 2, 90: 1}  # 15-second buckets
     assert f.turns_to_route == {20: 1, 9: 1, 10: 1}
     assert f.before_score == {3: 1, 5: 1}
+
+
+def test_signal_kind_and_level_are_counted_per_pair(engine):
+    load(
+        engine,
+        [
+            conv(NOW - timedelta(hours=3), signal_kind="control", signal_level="possible"),
+            conv(NOW - timedelta(hours=3), signal_kind="control", signal_level="possible"),
+            conv(NOW - timedelta(hours=3), signal_kind="violence", signal_level="explicit"),
+            conv(NOW - timedelta(hours=3)),
+        ],
+    )
+    signals = figures(engine).signals
+    assert signals[("control", "possible")] == 2 and signals[("violence", "explicit")] == 1
+    assert sum(signals.values()) == 3

@@ -127,6 +127,7 @@ async def test_every_section_has_a_chart_and_a_table(client):
         "Hoe eindigden de gesprekken?",
         "Welk advies kregen mensen?",
         "Hulp bij onveiligheid of crisis",
+        "Welke signalen van onveiligheid zag de assistent?",
         "Een mens spreken, en aanbod via uitwijk",
         "Hoe snel kregen mensen een advies?",
         "Vonden mensen het gesprek nuttig?",
@@ -136,7 +137,7 @@ async def test_every_section_has_a_chart_and_a_table(client):
         assert title in html
     svgs = page.all("svg")
     table_ids = {attrs.get("id") for attrs in page.all("table")}
-    assert len(svgs) == 10
+    assert len(svgs) == 11
     for svg in svgs:
         assert svg["role"] == "img"
         assert svg["aria-describedby"] in table_ids  # the numbers, in a real table
