@@ -34,6 +34,7 @@ from actions import statistics
 from actions.names import (
     ANSWER_SLOTS,
     BOOL_FIELDS,
+    CHANNEL_INTAKE,
     DANGER_INTENT_KIND,
     DONT_KNOW,
     FIELD_BY_DANGER_KIND,
@@ -43,12 +44,18 @@ from actions.names import (
     INTENT_DONT_KNOW,
     REQUESTED_SLOT,
     SAFETY_SLOTS,
+    SLOT_CHANNEL,
     SLOT_DANGER_DETAIL,
     SLOT_SAFETY_CHECK,
 )
 from routes import AnswersError, validate_answers
 from signals import extract_answers
-from signals.answers import is_about_relationship, is_acknowledgement, looks_like_question
+from signals.answers import (
+    is_about_relationship,
+    is_acknowledgement,
+    looks_like_question,
+    types_for_someone_else,
+)
 from signals.danger import signal_detail
 
 logger = logging.getLogger(__name__)
@@ -220,6 +227,17 @@ def check_events(tracker: Tracker, reading: Reading, requested: str | None) -> l
             SlotSet(SLOT_DANGER_DETAIL, detail)]
 
 
+def wording_events(tracker: Tracker) -> list[EventType]:
+    """ "ik typ namens haar": from now on the intake wording ("Vraag of …"), for the person
+    typing. The statistics keep the channel the conversation started in."""
+    text = (tracker.latest_message.get("text") or "").strip()
+    if tracker.get_slot(SLOT_CHANNEL) == CHANNEL_INTAKE or not types_for_someone_else(text):
+        return []
+    if not any(event.get("event") == "bot" for event in tracker.events):
+        return []  # the welcome first, as any resident gets it (bot disclosure, Snel weg)
+    return [SlotSet(SLOT_CHANNEL, CHANNEL_INTAKE)]
+
+
 class ActionExtractAnswers(Action):
     """Sets answer slots from the latest user message."""
 
@@ -234,4 +252,4 @@ class ActionExtractAnswers(Action):
         answers = reading.answers if reading.kind == ANSWER else {}
         values = slot_values(tracker, answers, requested)
         return [*(SlotSet(name, value) for name, value in values.items()),
-                *check_events(tracker, reading, requested)]
+                *check_events(tracker, reading, requested), *wording_events(tracker)]

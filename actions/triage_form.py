@@ -20,6 +20,7 @@ from actions.extract import (
     read_message,
     requested_field,
     slot_values,
+    wording_events,
 )
 from actions.names import (
     ANSWER_SLOTS,
@@ -104,6 +105,7 @@ class ValidateTriageForm(FormValidationAction):
         events: list[EventType] = [SlotSet(field, value) for field, value in extracted.items()]
         check = tracker.get_slot(SLOT_SAFETY_CHECK)
         new_check = check_events(tracker, reading, requested)
+        events += wording_events(tracker)
         if new_check:
             events += new_check
             check = reading.check

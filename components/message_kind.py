@@ -32,7 +32,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from signals import commands, extract_answers
-from signals.answers import is_about_relationship, is_reply_word, looks_like_question
+from signals.answers import (
+    is_about_relationship,
+    is_reply_word,
+    looks_like_question,
+    types_for_someone_else,
+)
 
 INFORM = "inform"
 COMMAND_INTENTS = frozenset(commands.COMMANDS)
@@ -65,6 +70,8 @@ def kind_of(text: str, intent: str | None) -> str | None:
         return None if command == intent else command
     if intent in STORY_INTENTS and _is_story(text, intent):
         return INFORM
+    if intent in STORY_INTENTS and types_for_someone_else(text) and not looks_like_question(text):
+        return INFORM  # "ik typ namens haar": the questions start, for the person typing
     return None
 
 

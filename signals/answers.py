@@ -32,6 +32,7 @@ __all__ = [
     "looks_like_question",
     "normalise_for_answers",
     "says_no_danger",
+    "types_for_someone_else",
 ]
 
 _NEGATORS = frozenset({"niet", "geen", "nooit", "zonder"})
@@ -181,6 +182,15 @@ def is_reply_word(text: str) -> bool:
         or t.has(lex.WHEN_IT_HAPPENED, negatable=False)
         or _compile(lex.DONT_KNOW).match(" ".join(t.tokens[:5])) is not None
     )
+
+
+def types_for_someone_else(text: str) -> bool:
+    """ "ik typ namens haar", "ik ben wijkcoach en …": the person at the keyboard is not the
+    resident."""
+    if not isinstance(text, str):
+        return False
+    norm = normalise_for_answers(text)
+    return any(_compile(p).search(norm) for p in lex.ON_BEHALF)
 
 
 def is_acknowledgement(text: str) -> bool:

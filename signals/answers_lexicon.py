@@ -1072,6 +1072,19 @@ IMPLIED_STATUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
+# --- Someone types for someone else -------------------------------------------------------
+# "ik typ namens haar", "ik ben wijkcoach en zit hier met een moeder": the questions are then
+# asked in the intake wording ("Vraag of …"), for the person at the keyboard (issue #8).
+ON_BEHALF = (
+    r"\b(?:typ|type|schrijf|vul|chat|doe dit|vraag dit|vraag het)\b(?: [a-z]+){0,3}? namens\b",
+    r"\bnamens (?:mijn |een |de )?(?:client|cliente|clienten|haar|hem|zus|broer|vriendin|vriend"
+    r"|moeder|vader|dochter|zoon|buurvrouw|collega|gezin|ouders)\b",
+    r"^(?:ik ben|als) (?:de |een )?(?:wijkcoach|hulpverlener|ambulant hulpverlener|huisarts"
+    r"|maatschappelijk werker|jeugdconsulent|consulent|begeleider|wijkverpleegkundige"
+    r"|casemanager|gezinscoach|praktijkondersteuner|poh|jeugdverpleegkundige|mentor)\b",
+    r"\bmet (?:mijn|een) (?:client|cliente) (?:naast me|hier|bij me)\b",
+)
+
 # --- What the assistant is about -----------------------------------------------------------
 # Words that make a message about a relationship, a separation or family life: a long message
 # with one of them is a story to read, not "out of scope" (components/message_kind.py).

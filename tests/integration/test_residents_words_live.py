@@ -335,3 +335,12 @@ def test_coercive_control_at_a_question_gets_a_gentle_check_not_the_help(live_st
     assert CONTROL_CHECK in answer and VIOLENCE_Q in answer
     answer = conversation.say_text("ja")
     assert conversation.outcome["decision"]["route"] == "veiligheid"
+
+
+@pytest.mark.parametrize("first", ["ik typ namens haar", "ik typ namens mijn cliënte"])
+def test_a_professional_typing_for_a_client_gets_the_triage_in_intake_wording(live_stack, first):
+    conversation = Conversation(live_stack.webhook_url, "zwolle")
+    answer = conversation.say_text(first)
+    assert "computerprogramma, geen mens" in answer and "Snel weg" in answer  # the welcome
+    assert "Vraag of de inwoner nu, op dit moment, in gevaar is." in answer  # intake wording
+    assert "Vraag of de (ex-)partner" in conversation.say_text("/deny")

@@ -335,3 +335,15 @@ def test_docstring_examples_hold() -> None:
     for module in (signals.answers, signals.danger):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ik typ namens haar", True), ("Ik typ namens mijn cliënte.", True),
+    ("ik ben wijkcoach en zit hier met een moeder van twee kinderen", True),
+    ("ik typ dit namens mijn zus", True),
+    ("ik ben het zat met hem", False), ("mijn vriendin typt mee", False), ("", False), (None, False),
+])
+def test_someone_typing_for_someone_else_is_recognised(text, expected):
+    from signals.answers import types_for_someone_else
+
+    assert types_for_someone_else(text) is expected
