@@ -226,8 +226,11 @@ def build_page(catalogue: Catalogue | None = None) -> Page:
 
     page.h(2, "Hoe de assistent kiest")
     page.ul([
-        Item(("De assistent gebruikt vaste regels. Er is geen kunstmatige intelligentie die "
-              "zelf leert. Dezelfde antwoorden geven altijd dezelfde route.",)),
+        Item(("De route kiest de assistent met vaste regels. Dezelfde antwoorden geven altijd "
+              "dezelfde route.",)),
+        Item(("Om te begrijpen wat je in je eigen woorden typt, gebruikt de assistent ook een "
+              "getraind taalmodel (DIET, uit Rasa). Het is vooraf getraind op voorbeeldzinnen die "
+              "het team zelf schreef. Het leert niet van jouw gesprek en bewaart niets.",)),
         Item(("De regels staan hieronder in een vaste volgorde. De eerste regel die past, "
               "bepaalt de route.",)),
         Item(("Veiligheid gaat altijd voor. Daarom komen de vragen over veiligheid eerst. Is "
@@ -277,6 +280,8 @@ def build_page(catalogue: Catalogue | None = None) -> Page:
         for r in OFFER_ROUTES
     ])
 
+    _recognition_section(page)
+
     page.h(2, "Hulp bij onveiligheid en crisis")
     page.p(texts.SAFETY_NET)
     for contact in (*NATIONAL_CONTACTS, HUISARTS):
@@ -295,6 +300,43 @@ def build_page(catalogue: Catalogue | None = None) -> Page:
                                  "medewerker van het wijkteam praten.",)),
     ])
     return page
+
+
+def _recognition_section(page: Page) -> None:
+    """ "Zo herkent de assistent onveiligheid": the kinds, example wordings and the two levels."""
+    from signals.danger_lexicon import IDIOM_EXAMPLES, PUBLIC_EXAMPLES
+
+    page.h(2, "Zo herkent de assistent onveiligheid")
+    page.p(
+        "In elk bericht, bij elke vraag, zoekt de assistent naar signalen van onveiligheid. Dat "
+        "gebeurt op twee manieren: met een lijst van woorden en zinnen die het team heeft "
+        "opgesteld (ook met tikfouten en Vlaamse woorden), en met het getrainde taalmodel voor "
+        "zinnen die niet in de lijst staan."
+    )
+    page.ul([
+        Item(("Een duidelijk signaal: je krijgt meteen de hulp die erbij hoort (112, Veilig Thuis "
+              "of 113) en één vraag om het te bevestigen.",)),
+        Item(("Een mogelijk signaal (iets wat je indirect zegt, of als het taalmodel twijfelt): "
+              "de assistent stelt eerst één vraag over wat je schreef, met de nummers erbij. Pas "
+              "een ‘ja’ leidt tot een veiligheidsroute.",)),
+        Item(("Een ‘nee’ op de ene vraag maakt een ander signaal niet ongedaan. Zorgen over "
+              "kinderen gaan pas weg met een antwoord over de kinderen.",)),
+    ])
+    for _, label, explicit, possible in PUBLIC_EXAMPLES:
+        page.h(3, label)
+        items = [Item((f"Duidelijk, bijvoorbeeld: ‘{text}’",)) for text in explicit]
+        items += [Item((f"Mogelijk, bijvoorbeeld: ‘{text}’",)) for text in possible]
+        page.ul(items)
+    page.p(
+        "Gewone uitdrukkingen tellen niet als signaal, bijvoorbeeld "
+        + ", ".join(f"‘{text}’" for text in IDIOM_EXAMPLES)
+        + ". De assistent kan zich vergissen. Daarom staan de nummers van Veilig Thuis en 112 "
+        "altijd in het gesprek, en kun je altijd met een mens praten."
+    )
+    page.p(
+        "De gemeente telt alleen anoniem welk soort signaal er was en of het duidelijk of "
+        "mogelijk was; nooit wat je typte."
+    )
 
 
 def _local_sections(page: Page, catalogue: Catalogue) -> None:

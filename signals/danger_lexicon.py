@@ -918,6 +918,25 @@ DETAIL_BY_RULE_PREFIX: tuple[tuple[str, str], ...] = (
     ("violence_fear_leaving", THREAT),
 )
 
+# What the public page says (`python -m routes explain`, "Zo herkent de assistent
+# onveiligheid"): per kind, wordings the lexicon finds as explicit and as possible. Each is
+# checked against the lexicon by tests/signals/test_signals_graded.py, so the page cannot promise
+# what the assistant does not do.
+PUBLIC_EXAMPLES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (ACUTE, "Direct gevaar", ("hij staat voor de deur", "help, hij heeft een mes"), ()),
+    (VIOLENCE, "Geweld, dreigen, controle en achtervolgen",
+     ("hij heeft me geslagen", "hij zei dat ik het zou bezuren als ik wegga",
+      "hij leest al mijn appjes"),
+     ("hij wil altijd weten waar ik ben", "ik ben bang wat hij doet als ik wegga",
+      "hij kleineert me")),
+    (CHILDREN, "Onveiligheid van kinderen", ("hij slaat de kinderen",), ()),
+    (SELF_HARM, "Zelfdoding of jezelf iets aandoen", ("ik wil niet meer leven",),
+     ("zelfmoord? nee hoor",)),
+)
+IDIOM_EXAMPLES: tuple[str, ...] = (
+    "ik schrik me dood van de rekening", "hij slaat de plank mis", "de advocaat maakt me kapot",
+)
+
 # Everyday idioms with danger words in them. The lexicon's rules already leave them alone; the
 # trained model does not, so with one of these a danger intent of the model is only a
 # *possible* signal (one confirm question), never the safety help at once (spec section 8).

@@ -72,3 +72,15 @@ def test_a_violence_signal_names_its_confirm_question(text, detail):
 
 def test_signal_detail_of_no_rule_is_none():
     assert signal_detail(None) is None and signal_detail("self_harm_want_to_die") is None
+
+
+def test_the_public_page_promises_only_what_the_lexicon_does():
+    from signals.danger_lexicon import IDIOM_EXAMPLES, PUBLIC_EXAMPLES
+
+    for kind, _, explicit, possible in PUBLIC_EXAMPLES:
+        for text in explicit:
+            assert any(s.kind == kind and s.level == "explicit" for s in detect_dangers(text)), text
+        for text in possible:
+            assert _levels(text).get(kind) == "possible", text
+    for text in IDIOM_EXAMPLES:
+        assert detect_dangers(text) == (), text
