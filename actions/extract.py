@@ -73,6 +73,8 @@ COMMAND_INTENTS = frozenset(
 )
 # For the rules unless the words answer the question asked.
 QUESTION_INTENTS = frozenset({"faq", "out_of_scope", "thank", "greet"})
+ACUTE_FIELD = FIELD_BY_DANGER_KIND["acute"]
+CLASSIFIER_IN_CONTEXT = "classifier_in_context"  # components/danger_guard.py
 # A message of this many words or more is a story: acknowledged in one sentence.
 STORY_MIN_WORDS = 8
 # DIET's yes / no is used for short replies only, and never for a safety question: there only
@@ -151,6 +153,13 @@ def read_message(message: dict[str, Any], requested: str | None) -> Reading:
             and not is_acknowledgement(text))
     ):
         found.update(_intent_answer(intent, requested))
+    if (check is not None and requested in SAFETY_SLOTS and requested not in found
+            and message.get("danger_signal") == CLASSIFIER_IN_CONTEXT
+            and (check == requested or requested != ACUTE_FIELD)):
+        # The model hears danger in a reply to a safety question that the words do not read
+        # ("ik kras in mijn armen" at the self-harm question; DIET's kind is often another
+        # one): recall first, a yes to this question. "Nu in gevaar?" only for its own kind.
+        found[requested] = True
     found = _valid_only(found)
     story = is_story(text)
     if check is not None and check in found:

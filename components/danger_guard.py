@@ -34,7 +34,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from signals import detect_danger
 from signals.answers import looks_like_question, says_no_danger
-from signals.danger import has_idiom
+from signals.danger import has_danger_words, has_idiom
+from signals.danger_lexicon import MODEL_SHORT_WORDS
 
 DANGER_INTENT_BY_KIND = {
     "acute": "danger_acute",
@@ -45,6 +46,9 @@ DANGER_INTENT_BY_KIND = {
 DANGER_INTENTS = frozenset(DANGER_INTENT_BY_KIND.values())
 KIND_BY_DANGER_INTENT = {intent: kind for kind, intent in DANGER_INTENT_BY_KIND.items()}
 EXPLICIT = "explicit"
+# The model is sure of danger in a short message without a danger word: possible, and a yes
+# only as the reply to a safety question.
+CLASSIFIER_IN_CONTEXT = "classifier_in_context"
 POSSIBLE = "possible"
 INFORM = "inform"
 _WORD = re.compile(r"\w+")
@@ -103,6 +107,7 @@ class DangerSignalGuard(GraphComponent):
             return
         intent = message.get(INTENT) or {}
         name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
+        evidence: str | None = None
         if name == FALLBACK_INTENT or message.get("message_kind") == FALLBACK_INTENT:
             # (also when the MessageKindGuard read a fallback story as `inform`). Only when
             # DIET's own best guess below the fallback threshold was a danger intent: one ranked
@@ -114,17 +119,20 @@ class DangerSignalGuard(GraphComponent):
         if signal is not None:  # "zelfmoord? nee": its safety question, not the help
             name = DANGER_INTENT_BY_KIND[signal.kind]
         elif name in DANGER_INTENTS and self._model_is_sure(text, confidence):
-            self._set_intent(message, name, "classifier")
-            message.set("danger_level", EXPLICIT, add_to_output=True)
-            return
+            if not self._heard_in_context(text, confidence):
+                self._set_intent(message, name, "classifier")
+                message.set("danger_level", EXPLICIT, add_to_output=True)
+                return
+            evidence = CLASSIFIER_IN_CONTEXT
         if name not in DANGER_INTENTS:
             return
         kind = KIND_BY_DANGER_INTENT[name]
         message.set(INTENT, {"name": INFORM, "confidence": confidence}, add_to_output=True)
         message.set("danger_possible", kind, add_to_output=True)
         message.set("danger_level", POSSIBLE, add_to_output=True)
-        message.set("danger_signal", signal.rule if signal is not None else "classifier",
-                    add_to_output=True)
+        if evidence is None:
+            evidence = signal.rule if signal is not None else "classifier"
+        message.set("danger_signal", evidence, add_to_output=True)
 
     def _model_is_sure(self, text: str, confidence: float) -> bool:
         """DIET's danger intent counts as explicit: a whole sentence that says no all-clear."""
@@ -142,6 +150,13 @@ class DangerSignalGuard(GraphComponent):
             # "ik schrik me dood van de rekening": an idiom, at most a question.
             and not has_idiom(text)
         )
+
+    def _heard_in_context(self, text: str, confidence: float) -> bool:
+        """Sure but for one thing: a short message without one word of danger ("ik heb geen
+        oppas voor de kinderen" at the barriers question). Only the question it answers tells
+        (actions/extract.py: a yes at a safety question, nothing at the others)."""
+        words = len(_WORD.findall(text))
+        return words <= MODEL_SHORT_WORDS and not has_danger_words(text)
 
     @staticmethod
     def _set_intent(message: Message, intent_name: str, evidence: str) -> None:

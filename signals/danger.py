@@ -17,6 +17,7 @@ from signals.danger_lexicon import (
     ACUTE_HAPPENING_NOW,
     ACUTE_HELP_CALL,
     CHILDREN,
+    DANGER_WORDS,
     DETAIL_BY_RULE_PREFIX,
     FUZZY_TARGETS,
     HELP_ONLY_CORE,
@@ -299,3 +300,15 @@ def signal_detail(rule: str | None) -> str | None:
         if rule and rule.startswith(prefix):
             return detail
     return None
+
+
+def has_danger_words(text: str) -> bool:
+    """Whether `text` has any word of danger, fear, harm or control (`DANGER_WORDS`)."""
+    if not isinstance(text, str) or not text:
+        return False
+    return _danger_words().search(" ".join(raw_tokens(fold(text[:MAX_CHARS])))) is not None
+
+
+@lru_cache(maxsize=1)
+def _danger_words() -> re.Pattern[str]:
+    return re.compile(DANGER_WORDS)

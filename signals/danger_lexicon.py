@@ -937,6 +937,30 @@ IDIOM_EXAMPLES: tuple[str, ...] = (
     "ik schrik me dood van de rekening", "hij slaat de plank mis", "de advocaat maakt me kapot",
 )
 
+# Words of danger, fear, harm and control in any form. A short message (ten words or fewer) that
+# has none of them is no explicit signal from the trained model alone: DIET also gives danger
+# intents to "ik heb geen oppas voor de kinderen" or "ik vind het gewoon genant" at the
+# situation questions. At a safety question such a reply still counts (actions/extract.py).
+DANGER_WORDS = (
+    r"\b(?:sla|slaat|slaan|sloeg|sloegen|geslagen|klap|klappen|mep|mept|schop|schopt|schopte"
+    r"|trap|trapt|duw|duwt|duwde|geduwd|wurg|wurgt|wurgde|knijp|knijpt|kneep|stomp|stompt"
+    r"|mishandel[a-z]*|geweld[a-z]*|agressi[a-z]*|agresief|pijn|blauwe? plek[a-z]*|blauw"
+    r"|bloed[a-z]*|gewond|verwond[a-z]*|letsel|bang|angst[a-z]*|schrik|eng|dreig[a-z]*"
+    r"|bedreig[a-z]*|vermoord[a-z]*|moord|dood|doodgaan|sterven|zelfmoord|zelfdoding"
+    r"|suicid[a-z]*|leven|einde|eind|mes|wapen|pistool|controle[a-z]*|controleer[a-z]*"
+    r"|controleert|volgt|volgen|achtervolg[a-z]*|stalk[a-z]*|opgesloten|opsluit[a-z]*"
+    r"|sluit|locatie|telefoon|gsm|appjes|gevaar[a-z]*|onveilig|veilig[a-z]*|politie|112"
+    r"|113|pillen|snij[a-z]*|kapot[a-z]*|vernedert|vernedering|kleineer[a-z]*|kleineert"
+    r"|scheld[a-z]*|isoleer[a-z]*|manipul[a-z]*|verkracht[a-z]*|seks|dwingt|dwingen"
+    r"|gedwongen|gooit|gooide|smijt|smeet|schreeuw[a-z]*|tier[a-z]*|woede[a-z]*|woedend"
+    r"|boos|kwaad|razend|ontplof[a-z]*|driftig|losse handjes|hand uitgeschoten"
+    r"|uitgeschoten|tik|tikken|wegrennen|vlucht[a-z]*|verstop[a-z]*|help|hulp nodig"
+    r"|afpakken|ontvoer[a-z]*|meenemen|verwaarloos[a-z]*|overleef[a-z]*|bezuren|wraak"
+    r"|spijt krijgen|hit[a-z]*|hurt|scared|afraid|kill|die|suicide|abuse[a-z]*|danger"
+    r"|unsafe|threat[a-z]*)\b"
+)
+MODEL_SHORT_WORDS = 10
+
 # Everyday idioms with danger words in them. The lexicon's rules already leave them alone; the
 # trained model does not, so with one of these a danger intent of the model is only a
 # *possible* signal (one confirm question), never the safety help at once (spec section 8).

@@ -65,3 +65,23 @@ async def test_invalid_payload_values_are_ignored(dispatcher):
                           entities=entities, slots={"requested_slot": "relationship_score"},
                           active_loop="triage_form")
     assert slots == {}
+
+
+def _parse(text, kind):
+    return {"text": text, "intent": {"name": "inform", "confidence": 0.9},
+            "danger_possible": kind, "danger_level": "possible",
+            "danger_signal": "classifier_in_context"}
+
+
+def test_the_models_short_signal_is_a_yes_only_as_the_reply_to_a_safety_question():
+    from actions.extract import ANSWER, read_message
+
+    # "ik kras in mijn armen" at the self-harm question: DIET said violence; still a yes.
+    reading = read_message(_parse("ik kras in mijn armen", "violence"), "self_harm")
+    assert reading.kind == ANSWER and reading.answers["self_harm"] is True
+    # At the barriers question the same kind of signal is a gentle question, never an answer.
+    reading = read_message(_parse("ik heb geen oppas voor de kinderen", "children"), "barriers")
+    assert reading.answers.get("children_unsafe") is None and reading.check == "children_unsafe"
+    # "Ben je nu in gevaar?" is only answered yes by a signal of its own kind.
+    reading = read_message(_parse("hij heeft mijn pols verdraaid", "violence"), "acute_danger")
+    assert "acute_danger" not in reading.answers

@@ -35,9 +35,31 @@ def test_lexicon_overrides_a_wrong_intent(guard, text, intent):
 def test_a_danger_intent_below_the_fallback_threshold_is_rescued(guard):
     ranking = [{"name": "nlu_fallback", "confidence": 0.45},
                {"name": "danger_violence", "confidence": 0.3}, {"name": "inform", "confidence": 0.25}]
-    msg = message("iets vaags over thuis", "nlu_fallback", 0.45, ranking)
+    msg = message("het is thuis zo eng de laatste tijd", "nlu_fallback", 0.45, ranking)
     guard.process([msg])
     assert msg.get(INTENT)["name"] == "danger_violence"  # recall first, as before the grades
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    # DIET was sure (1.0 after the guard) of these replies to the barriers question.
+    [("ik heb geen oppas voor de kinderen", "danger_children"),
+     ("ik vind het gewoon genant", "danger_self_harm"), ("'t is hier ver van alles", "danger_acute")],
+)
+def test_a_short_message_without_a_danger_word_is_heard_only_in_context(guard, text, intent):
+    msg = message(text, intent, 0.99)
+    guard.process([msg])
+    assert msg.get(INTENT)["name"] == "inform"
+    assert msg.get("danger_level") == "possible"
+    assert msg.get("danger_signal") == "classifier_in_context"
+
+
+def test_a_long_sentence_or_a_danger_word_keeps_the_models_explicit_signal(guard):
+    for text in ("ik ben bang als hij thuiskomt", "het is al weken zo dat ik niet meer weet hoe ik "
+                 "thuis moet zijn zonder dat het misgaat"):
+        msg = message(text, "danger_violence", 0.9)
+        guard.process([msg])
+        assert (msg.get(INTENT)["name"], msg.get("danger_level")) == ("danger_violence", "explicit")
 
 
 def test_a_rescued_danger_intent_on_a_two_word_reply_is_a_possible_signal(guard):
