@@ -22,6 +22,7 @@ from actions.names import (
     SLOT_DANGER_DETAIL,
     SLOT_DANGER_KIND,
 )
+from signals.answers import about_me_not_the_children
 from signals.danger import signal_detail
 
 # When no kind is known (e.g. "ja" without a pending alarm) treat it as the broadest one.
@@ -84,6 +85,13 @@ class ActionSafetyConfirmed(Action):
                 SlotSet(SLOT_DANGER_DETAIL, None)]
 
 
+def speaks_only_of_me(tracker: Tracker) -> bool:
+    """ "nee, mij doet hij niks" to the question about the children: an answer about the
+    resident, so the children's safety question stays open (asked in the screen)."""
+    text = tracker.latest_message.get("text") or ""
+    return about_me_not_the_children(text)
+
+
 class ActionSafetyCleared(Action):
     """A false alarm: record "no" for that safety question and go on where we were."""
 
@@ -98,7 +106,8 @@ class ActionSafetyCleared(Action):
         events: list[EventType] = [SlotSet(SLOT_DANGER_KIND, None), SlotSet(SLOT_DANGER_DETAIL, None)]
         # Keep an earlier "ja" to the same question: a later "nee" here does not undo it. A "nee"
         # to the question about control or threats is no answer to the violence question.
-        if tracker.get_slot(field) is not True and not tracker.get_slot(SLOT_DANGER_DETAIL):
+        if (tracker.get_slot(field) is not True and not tracker.get_slot(SLOT_DANGER_DETAIL)
+                and not (kind == "children" and speaks_only_of_me(tracker))):
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             events.append(SlotSet(field, "dont_know" if intent == "dont_know" else False))
         dispatcher.utter_message(response="utter_safety_cleared")

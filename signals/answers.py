@@ -25,6 +25,7 @@ from signals.danger_lexicon import MISSPELLINGS as DANGER_MISSPELLINGS
 from signals.normalize import fold, raw_tokens
 
 __all__ = [
+    "about_me_not_the_children",
     "extract_answers",
     "is_about_relationship",
     "is_acknowledgement",
@@ -191,6 +192,15 @@ def types_for_someone_else(text: str) -> bool:
         return False
     norm = normalise_for_answers(text)
     return any(_compile(p).search(norm) for p in lex.ON_BEHALF)
+
+
+def about_me_not_the_children(text: str) -> bool:
+    """ "nee, mij doet hij niks": the resident speaks of themself and not of a child."""
+    if not isinstance(text, str):
+        return False
+    tokens = _canonical_tokens(text)
+    return (any(t in ("mij", "me", "mijzelf", "mezelf") for t in tokens)
+            and not any(t in lex.KID_ANCHORS or t in ("ze", "hen", "hun") for t in tokens))
 
 
 def is_acknowledgement(text: str) -> bool:

@@ -354,6 +354,22 @@ RULES: tuple[Rule, ...] = (
         ),
         negatable=True,
     ),
+    # "de oudste kwam met een blauwe plek terug van zijn vader": the child is the one hurt, so
+    # the question is about the children, and only an answer about them clears it (issue #9).
+    Rule(
+        "children_injured",
+        CHILDREN,
+        (
+            r"\b<KIDS> (?:<GAPC>){0,6}(?:met|heeft|had|kreeg|krijgt|vol) (?:<GAPC>){0,2}(?:een )?"
+            r"(?:blauwe plek|blauwe plekken|blauw oog|schram|schrammen|striemen|brandwond"
+            r"|bult|bulten|snee|kapotte lip|dikke lip|gebroken arm|verwondingen|letsel)\b",
+            r"\b(?:blauwe plek|blauwe plekken|blauw oog|striemen|brandwond|kapotte lip) (?:<GAPC>){0,4}"
+            r"(?:bij|op|van) <KIDS>\b",
+        ),
+        negatable=True,
+        veto=r"\b(?:voetbal[a-z]*|sport[a-z]*|gevallen|gestruikeld|speeltuin|trampoline|hockey"
+        r"|judo|fietsen|van de fiets|schommel|klimrek)\b",
+    ),
     Rule(
         "children_witness",
         CHILDREN,

@@ -344,3 +344,25 @@ def test_a_professional_typing_for_a_client_gets_the_triage_in_intake_wording(li
     assert "computerprogramma, geen mens" in answer and "Snel weg" in answer  # the welcome
     assert "Vraag of de inwoner nu, op dit moment, in gevaar is." in answer  # intake wording
     assert "Vraag of de (ex-)partner" in conversation.say_text("/deny")
+
+
+def test_an_injured_child_is_asked_about_the_children_and_a_no_about_me_does_not_clear_it(live_stack):
+    conversation = Conversation(live_stack.webhook_url, "zwolle")
+    answer = conversation.say_text(
+        "de oudste kwam vorige week met een blauwe plek terug van zijn vader")
+    assert "Maak je je zorgen over de veiligheid van kinderen" in answer
+    assert "worden kinderen pijn gedaan" in answer  # the question is about the children
+    conversation.say_text("nee, mij doet hij niks")  # about the resident, not the children
+    conversation.say_text("/deny")  # acute
+    assert CHILDREN_Q in conversation.say_text("/deny")  # violence; the children are asked again
+
+
+def test_stalking_survives_hij_doet_me_niks(live_stack):
+    conversation = Conversation(live_stack.webhook_url, "zwolle")
+    answer = conversation.say_text("mijn ex staat elke dag bij mijn werk te wachten")
+    assert CONTROL_CONFIRM in answer
+    answer = conversation.say_text("nee hij doet me niks, hij is alleen heel opdringerig")
+    assert "Fijn." not in answer and conversation.outcome is None
+    for reply in ("/deny",):  # the screen goes on and asks about violence, control, following
+        answer = conversation.say_text(reply)
+    assert VIOLENCE_Q in answer

@@ -84,3 +84,15 @@ def test_the_public_page_promises_only_what_the_lexicon_does():
             assert _levels(text).get(kind) == "possible", text
     for text in IDIOM_EXAMPLES:
         assert detect_dangers(text) == (), text
+
+
+@pytest.mark.parametrize("text", [
+    "de oudste kwam vorige week met een blauwe plek terug van zijn vader",
+    "mijn zoon kwam met een schram op zijn wang thuis en wilde niet zeggen waarom",
+])
+def test_an_injured_child_is_a_children_signal(text):
+    assert detect_dangers(text)[0].kind == "children"
+
+
+def test_a_sports_bruise_of_a_child_is_no_children_signal():
+    assert "children" not in _levels("mijn dochter heeft een blauwe plek van het voetballen")
