@@ -28,7 +28,12 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """One running assistant for the whole test session (started once: Rasa loads in ~20 s)."""
-    stack = start_isolated(tmp_path_factory.mktemp("live_stack"))
+    # Every test talks from 127.0.0.1, as no two residents do: the per-address limit (600 a
+    # minute) would be used up by the live tests together, so it is lifted here; the per-sender
+    # limit stays as shipped (tests/integration/test_robustness_live.py), and the address limit
+    # is tested on the channel itself (tests/channels/test_relatieroute_gate.py).
+    stack = start_isolated(tmp_path_factory.mktemp("live_stack"),
+                           RELATIEROUTE_RATE_ADDRESS="1000000")
     try:
         yield stack
     finally:

@@ -113,3 +113,15 @@ def test_a_wrong_limit_in_the_environment_is_refused_clearly(monkeypatch, bad):
     monkeypatch.setenv("RELATIEROUTE_MAX_CONCURRENT", bad)
     with pytest.raises(ValueError, match="RELATIEROUTE_MAX_CONCURRENT"):
         RelatierouteInput.from_credentials({})
+
+
+async def test_one_address_with_many_senders_is_limited_and_another_address_is_not():
+    """The per-address limit (the shared live test stack lifts it: every test is 127.0.0.1)."""
+    channel = RelatierouteInput(sender_per_minute=1000, address_per_minute=60, max_concurrent=0)
+    assistant = Assistant(0.0)
+    statuses = [(await channel._receive(_request(f"s{i}", "hoi"), assistant)).status
+                for i in range(40)]
+    assert statuses[0] == 200 and statuses[-1] == 429  # burst of 30, then refused
+    other = _request("someone-else", "hoi")
+    other.remote_addr = other.ip = "192.0.2.7"
+    assert (await channel._receive(other, assistant)).status == 200
