@@ -56,7 +56,7 @@ from signals.answers import (
     looks_like_question,
     types_for_someone_else,
 )
-from signals.danger import signal_detail
+from signals.danger import CLASSIFIER_IN_CONTEXT, signal_detail
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,6 @@ COMMAND_INTENTS = frozenset(
 # For the rules unless the words answer the question asked.
 QUESTION_INTENTS = frozenset({"faq", "out_of_scope", "thank", "greet"})
 ACUTE_FIELD = FIELD_BY_DANGER_KIND["acute"]
-CLASSIFIER_IN_CONTEXT = "classifier_in_context"  # components/danger_guard.py
 # A message of this many words or more is a story: acknowledged in one sentence.
 STORY_MIN_WORDS = 8
 # DIET's yes / no is used for short replies only, and never for a safety question: there only

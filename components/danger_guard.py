@@ -34,7 +34,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from signals import detect_danger
 from signals.answers import looks_like_question, says_no_danger
-from signals.danger import has_danger_words, has_idiom
+from signals.danger import CLASSIFIER_IN_CONTEXT, has_danger_words, has_idiom
 from signals.danger_lexicon import MODEL_SHORT_WORDS
 
 DANGER_INTENT_BY_KIND = {
@@ -46,9 +46,6 @@ DANGER_INTENT_BY_KIND = {
 DANGER_INTENTS = frozenset(DANGER_INTENT_BY_KIND.values())
 KIND_BY_DANGER_INTENT = {intent: kind for kind, intent in DANGER_INTENT_BY_KIND.items()}
 EXPLICIT = "explicit"
-# The model is sure of danger in a short message without a danger word: possible, and a yes
-# only as the reply to a safety question.
-CLASSIFIER_IN_CONTEXT = "classifier_in_context"
 POSSIBLE = "possible"
 INFORM = "inform"
 _WORD = re.compile(r"\w+")

@@ -312,3 +312,8 @@ def has_danger_words(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _danger_words() -> re.Pattern[str]:
     return re.compile(DANGER_WORDS)
+
+
+# The evidence name of a model danger signal that only the question answered can confirm: a
+# short message without a danger word (components/danger_guard.py, actions/extract.py).
+CLASSIFIER_IN_CONTEXT = "classifier_in_context"
